@@ -1,0 +1,2 @@
+/** Spring-free geometry core of Gengbao. */
+package org.gengbao.spatial;
