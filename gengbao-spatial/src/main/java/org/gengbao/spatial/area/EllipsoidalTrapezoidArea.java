@@ -13,9 +13,15 @@ package org.gengbao.spatial.area;
  * </pre>
  *
  * with b the semi-minor axis and A, B', C, D, E the series coefficients in e² printed in the document. A ring's area is
- * |Σ S| over its edges; a polygon's is its shell's minus its holes'. The series is exact to about e¹⁰ ≈ 10⁻¹¹
- * relative. Each edge is treated as linear in (B, L), which for edges up to kilometres differs from a geodesic or a
- * straight Gauss-Krüger line by far less than a square millimetre per parcel.
+ * |Σ S| over its edges; a polygon's is its shell's minus its holes'.
+ *
+ * <p>Accuracy, stated honestly: the series itself is exact to about e¹⁰ ≈ 10⁻¹¹ relative, and for cells bounded by
+ * meridians and parallels the formula is exact. For a slanting edge it integrates the zone between the edge's
+ * latitudes at the edge's <em>mean</em> longitude, which differs from the area under the edge by about tan B · ΔB / 12
+ * of the edge's share; with the difference between a straight Gauss-Krüger edge and its image in (B, L), parcels with
+ * edges of tens of metres come out within a few 10⁻⁷ of their exact ellipsoidal area (10⁻³ m² on a hectare). That is
+ * the method of the national survey, so figures are comparable with TBMJ; it also means that areas are additive under
+ * splitting to about 10⁻⁶, not to machine precision.
  */
 public final class EllipsoidalTrapezoidArea {
     private final double twoBSquared;

@@ -13,8 +13,10 @@
  *   <li>EPSG:4502–4512 — the same 6-degree zones without the prefix.
  * </ul>
  *
- * <p>Axis order is always easting/longitude first. Transforms go through proj4j's transverse Mercator, which agrees
- * with PROJ to well under a millimetre inside a zone (tested against {@code cs2cs}). Beijing 1954, Xi'an 1980 and the
+ * <p>Axis order is always easting/longitude first. The Gauss-Krüger mapping is Krüger's series to sixth order
+ * (Karney 2011, the algorithm PROJ uses by default; see {@link org.gengbao.spatial.crs.GaussKrugerProjection} for why
+ * not proj4j's): tested against PROJ's {@code cs2cs} (agreement better than 0.001 mm across China, half a degree
+ * beyond each zone's edge) and against proj4j. Beijing 1954, Xi'an 1980 and the
  * shifted consumer-map systems (GCJ-02, BD-09) are deliberately <em>not</em> supported: mixing them in silently moves
  * a parcel by tens to hundreds of metres.
  */

@@ -38,7 +38,24 @@ final class PolygonRepair {
             repairs.add(describeRepair(g, fixed, error, at));
             return fixed;
         }
+        if (g.getNumGeometries() > 1 && partsValid(g)) {
+            throw new SpatialInputException(
+                    "OVERLAPPING_PARTS",
+                    "多面的各部分相互重叠" + (at == null ? "" : "（位置 " + at + "）") + "：请合并或分开提交",
+                    "Parts of the multipolygon overlap" + (at == null ? "" : " at " + at)
+                            + "; merge them or submit them separately",
+                    at);
+        }
         throw reject(error, at);
+    }
+
+    private static boolean partsValid(Geometry g) {
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (!g.getGeometryN(i).isValid()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Σ over polygons of (|shell| − Σ|holes|), planar. */
