@@ -17,6 +17,7 @@ import org.gengbao.spatial.io.SourceFeature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Geometry;
@@ -202,6 +203,49 @@ class ShapefileGdalTest {
             assertThat(all).extracting(SourceFeature::index).containsExactly(0L, 2L, 3L);
             assertThat(all.get(1).attributes()).containsEntry("QSDWMC", "王家湾");
             assertThat(all.get(1).geometry().getNumGeometries()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POLYGONZ | Polygon | [[[0,0,5],[0,1,5],[1,1,5],[1,0,5],[0,0,5]]] | POLYGON ((0 0, 0 1, 1 1, 1 0, 0 0))",
+                "POLYGONM | Polygon | [[[0,0],[0,1],[1,1],[1,0],[0,0]]] | POLYGON ((0 0, 0 1, 1 1, 1 0, 0 0))",
+                "POINTZ | Point | [3,4,5] | POINT (3 4)",
+                "POINTM | Point | [3,4] | POINT (3 4)",
+                "MULTIPOINTZ | MultiPoint | [[3,4,5],[6,7,8]] | MULTIPOINT ((3 4), (6 7))",
+                "LINESTRINGM | LineString | [[0,0],[1,1]] | LINESTRING (0 0, 1 1)",
+                "LINESTRINGZ | LineString | [[0,0,1],[1,1,1]] | LINESTRING (0 0, 1 1)",
+            })
+    void readsZAndMVariantsWrittenByGdal(String nlt, String type, String coordinates, String expected)
+            throws Exception {
+        Path geojson = dir.resolve("zm.geojson");
+        Files.writeString(
+                geojson,
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"A\":\"甲\"},"
+                        + "\"geometry\":{\"type\":\"" + type + "\",\"coordinates\":" + coordinates + "}}]}");
+        Path out = dir.resolve("zm.shp");
+        Gdal.run(
+                dir,
+                "ogr2ogr",
+                "-f",
+                "ESRI Shapefile",
+                "-lco",
+                "ENCODING=UTF-8",
+                "-nlt",
+                nlt,
+                out.toString(),
+                geojson.toString());
+        try (ShapefileReader r = ShapefileReader.open(out, null)) {
+            assertThat(r.declaredCrs()).contains(CrsRegistry.WGS84);
+            SourceFeature f = r.next();
+            assertThat(f.geometry()
+                            .norm()
+                            .equalsExact(new WKTReader().read(expected).norm()))
+                    .as("%s", f.geometry())
+                    .isTrue();
+            assertThat(f.attributes()).containsEntry("A", "甲");
         }
     }
 }

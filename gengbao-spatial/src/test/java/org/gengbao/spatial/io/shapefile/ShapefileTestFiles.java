@@ -84,11 +84,67 @@ final class ShapefileTestFiles {
         return m;
     }
 
-    static byte[] zeros(int n) {
-        return new ByteArrayOutputStream(n) {
-            byte[] get() {
-                return new byte[n];
+    /**
+     * Writes a dBASE III table by hand.
+     *
+     * @param fields descriptors "NAME:TYPE:LENGTH:DECIMALS"
+     * @param records record bytes without the deletion flag, each exactly as long as the fields together
+     */
+    static void rawDbf(Path dbf, int languageDriver, List<String> fields, List<byte[]> records) throws IOException {
+        int recordLength = 1;
+        ByteArrayOutputStream descriptors = new ByteArrayOutputStream();
+        for (String f : fields) {
+            String[] p = f.split(":");
+            byte[] d = new byte[32];
+            byte[] name = p[0].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(name, 0, d, 0, name.length);
+            d[11] = (byte) p[1].charAt(0);
+            d[16] = (byte) Integer.parseInt(p[2]);
+            d[17] = (byte) Integer.parseInt(p[3]);
+            descriptors.write(d);
+            recordLength += Integer.parseInt(p[2]);
+        }
+        int headerLength = 32 + descriptors.size() + 1;
+        ByteBuffer h = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(0, (byte) 3).putInt(4, records.size()).putShort(8, (short) headerLength);
+        h.putShort(10, (short) recordLength).put(29, (byte) languageDriver);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(h.array());
+        out.write(descriptors.toByteArray());
+        out.write(0x0D);
+        for (byte[] r : records) {
+            if (r.length != recordLength - 1) {
+                throw new IllegalArgumentException("Record of " + r.length + " bytes, expected " + (recordLength - 1));
             }
-        }.get();
+            out.write(' ');
+            out.write(r);
+        }
+        out.write(0x1A);
+        Files.write(dbf, out.toByteArray());
+    }
+
+    /** Field values padded with spaces to {@code widths}, encoded in {@code cs}. */
+    static byte[] record(Charset cs, int[] widths, String... values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < widths.length; i++) {
+            byte[] v = values[i].getBytes(cs);
+            out.write(v, 0, Math.min(v.length, widths[i]));
+            for (int k = v.length; k < widths[i]; k++) {
+                out.write(' ');
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A POINT shapefile of {@code n} null shapes, with an empty table to be replaced. */
+    static Path nullShapes(Path dir, String base, int n) throws IOException {
+        Path shp = dir.resolve(base + ".shp");
+        try (ShapefileWriter w = ShapefileWriter.create(
+                shp, CrsRegistry.CGCS2000, ShapeType.POINT, List.of(), java.nio.charset.StandardCharsets.UTF_8)) {
+            for (int i = 0; i < n; i++) {
+                w.write(null, Map.of());
+            }
+        }
+        return shp;
     }
 }
