@@ -4,15 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -266,59 +263,10 @@ final class DbfReader implements Closeable {
             return null;
         }
         return switch (f.type()) {
-            case 'N', 'F' -> number(f, t, recordNo);
-            case 'D' -> date(f, t, recordNo);
-            case 'L' -> logical(f, t, recordNo);
+            case 'N', 'F' -> DbfValues.number(f, t, where, recordNo);
+            case 'D' -> DbfValues.date(f, t, where, recordNo);
+            case 'L' -> DbfValues.logical(f, t, where, recordNo);
             default -> t;
-        };
-    }
-
-    private Object number(Field f, String t, long recordNo) {
-        if (t.charAt(0) == '*') {
-            return null;
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            throw ShapefileErrors.invalidValue(where, recordNo, f.name(), t, "数字", "number");
-        }
-        if (f.isInteger()) {
-            try {
-                return value.longValueExact();
-            } catch (ArithmeticException e) {
-                return value;
-            }
-        }
-        return value;
-    }
-
-    private LocalDate date(Field f, String t, long recordNo) {
-        if (t.chars().allMatch(c -> c == '0')) {
-            return null;
-        }
-        String digits = t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-' ? t.replace("-", "") : t;
-        if (digits.length() == 8 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            try {
-                return LocalDate.of(
-                        Integer.parseInt(digits.substring(0, 4)),
-                        Integer.parseInt(digits.substring(4, 6)),
-                        Integer.parseInt(digits.substring(6, 8)));
-            } catch (DateTimeException e) {
-                // reported below
-            }
-        }
-        throw ShapefileErrors.invalidValue(where, recordNo, f.name(), t, "日期（年月日，如 20240131）", "date (YYYYMMDD)");
-    }
-
-    private Boolean logical(Field f, String t, long recordNo) {
-        return switch (t.charAt(0)) {
-            case 'T', 't', 'Y', 'y' -> Boolean.TRUE;
-            case 'F', 'f', 'N', 'n' -> Boolean.FALSE;
-            case '?' -> null;
-            default ->
-                throw ShapefileErrors.invalidValue(
-                        where, recordNo, f.name(), t, "逻辑值（T 或 F）", "logical value (T or F)");
         };
     }
 

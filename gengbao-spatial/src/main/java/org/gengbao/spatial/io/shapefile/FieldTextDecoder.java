@@ -134,29 +134,29 @@ final class FieldTextDecoder {
     }
 
     private SpatialInputException mismatch(String field, long recordNo, Charset cs) {
-        String enc = choice.declared() != null ? choice.declared() : ShapefileEncoding.displayName(cs);
-        String placeZh = recordNo > 0 ? ShapefileErrors.recordZh(recordNo) + "的字段 " + field : "字段名 " + field;
+        String enc = choice.name(cs);
+        String placeZh = recordNo > 0 ? ShapefileErrors.recordZh(recordNo) + "的字段 " + field : "的字段名 " + field;
         String placeEn = recordNo > 0 ? "field " + field + " of " + ShapefileErrors.recordEn(recordNo) : "a field name";
         return new SpatialInputException(
                 "ENCODING_MISMATCH",
-                "文件" + where.zh(".dbf") + placeZh + "中的文字不是有效的 " + enc + " 编码（编码依据：" + choice.sourceZh()
+                "文件" + where.zh(".dbf") + placeZh + " 中的文字无法按 " + enc + " 编码读取（编码依据：" + choice.sourceZh()
                         + "）。请指定正确的字符编码后重试（命令行参数 --encoding，例如 --encoding GBK 或 --encoding UTF-8）。",
-                "The text in " + placeEn + " of " + where.en(".dbf") + " is not valid " + enc + " (encoding taken from "
+                "The text in " + placeEn + " of " + where.en(".dbf") + " cannot be read as " + enc + " (source: "
                         + choice.sourceEn() + "). Name the right encoding and retry (command-line option --encoding,"
                         + " e.g. --encoding GBK or --encoding UTF-8).");
     }
 
     private SpatialInputException looksLikeUtf8(String field, long recordNo) {
-        String enc = choice.declared() != null ? choice.declared() : "GBK";
+        String enc = choice.name(charset);
         return new SpatialInputException(
                 "ENCODING_MISMATCH",
-                "文件" + where.zh(".dbf") + "的文字是 UTF-8 编码（例如" + ShapefileErrors.recordZh(recordNo) + "的字段 " + field
-                        + "），但" + choice.sourceZh() + "指定为 " + enc + "，按 " + enc + " 读取会变成乱码。"
+                "文件" + where.zh(".dbf") + "中的文字实际是 UTF-8 编码（例如" + ShapefileErrors.recordZh(recordNo) + "的字段 " + field
+                        + "），按 " + enc + " 读取会变成乱码（编码依据：" + choice.sourceZh() + "）。"
                         + "请指定 UTF-8 编码后重试（命令行参数 --encoding UTF-8）。",
-                "The text in " + where.en(".dbf") + " is UTF-8 (e.g. field " + field + " of "
-                        + ShapefileErrors.recordEn(recordNo) + "), but " + choice.sourceEn() + " says " + enc
-                        + "; reading it as " + enc + " would garble it. Retry with the encoding UTF-8 (command-line"
-                        + " option --encoding UTF-8).");
+                "The text in " + where.en(".dbf") + " is actually UTF-8 (e.g. field " + field + " of "
+                        + ShapefileErrors.recordEn(recordNo) + "); reading it as " + enc + " would garble it (source: "
+                        + choice.sourceEn() + "). Retry with the encoding UTF-8 (command-line option --encoding"
+                        + " UTF-8).");
     }
 
     static CharsetDecoder strictDecoder(Charset cs) {

@@ -64,7 +64,7 @@ public final class PrjFiles {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        String fileZh = where == null ? ".prj 文件" : "文件" + where.zh(".prj");
+        String fileZh = where == null ? "该 .prj 文件" : "文件" + where.zh(".prj");
         String fileEn = where == null ? "the .prj file" : where.en(".prj");
         if (t.toUpperCase(Locale.ROOT).matches("EPSG:\\d+")) {
             return Optional.of(CrsRegistry.parse(t));
@@ -73,20 +73,20 @@ public final class PrjFiles {
         try {
             root = Wkt.parse(t);
         } catch (IllegalArgumentException e) {
-            throw unrecognised(t, fileZh, fileEn);
+            throw ShapefileErrors.crsUnrecognised(t, fileZh, fileEn);
         }
         if (root.is("COMPD_CS", "COMPOUNDCRS")) {
             root = root.children("PROJCS", "GEOGCS", "PROJCRS", "GEOGCRS", "GEODCRS").stream()
                     .findFirst()
-                    .orElseThrow(() -> unrecognised(t, fileZh, fileEn));
+                    .orElseThrow(() -> ShapefileErrors.crsUnrecognised(t, fileZh, fileEn));
         }
         if (root.is("LOCAL_CS", "ENGCRS", "ENGINEERINGCRS")) {
-            throw unsupported(
+            throw ShapefileErrors.crsUnsupported(
                     "是独立（地方）坐标系“" + root.name() + "”", "is the local system \"" + root.name() + "\"", fileZh, fileEn);
         }
         boolean projected = root.is("PROJCS", "PROJCRS", "PROJECTEDCRS");
         if (!projected && !root.is("GEOGCS", "GEOGCRS", "GEODCRS", "GEOGRAPHICCRS")) {
-            throw unrecognised(t, fileZh, fileEn);
+            throw ShapefileErrors.crsUnrecognised(t, fileZh, fileEn);
         }
         Datum datum = datum(root, t, fileZh, fileEn);
         Optional<Crs> byAuthority = authority(root)
@@ -96,13 +96,14 @@ public final class PrjFiles {
             return byAuthority;
         }
         root.find("PRIMEM").map(p -> p.number(1)).filter(v -> v != 0).ifPresent(v -> {
-            throw unsupported("的本初子午线不是格林尼治", "has a prime meridian other than Greenwich", fileZh, fileEn);
+            throw ShapefileErrors.crsUnsupported(
+                    "的本初子午线不是格林尼治", "has a prime meridian other than Greenwich", fileZh, fileEn);
         });
         if (!projected) {
             return Optional.of(datum == Datum.WGS84 ? CrsRegistry.WGS84 : CrsRegistry.CGCS2000);
         }
         if (datum == Datum.WGS84) {
-            throw unsupported(
+            throw ShapefileErrors.crsUnsupported(
                     "是基于 WGS 84 的投影坐标系“" + root.name() + "”（如 UTM）",
                     "is the WGS 84 projected system \"" + root.name() + "\" (e.g. UTM)",
                     fileZh,
@@ -113,7 +114,7 @@ public final class PrjFiles {
 
     private static Datum datum(Wkt.Node root, String t, String fileZh, String fileEn) {
         Wkt.Node datum = root.find("DATUM", "GEODETICDATUM", "TRF", "ENSEMBLE", "DATUMENSEMBLE")
-                .orElseThrow(() -> unrecognised(t, fileZh, fileEn));
+                .orElseThrow(() -> ShapefileErrors.crsUnrecognised(t, fileZh, fileEn));
         String n = norm(datum.name());
         if (n.contains("china2000")
                 || n.contains("cgcs2000")
@@ -140,8 +141,8 @@ public final class PrjFiles {
                 : known.replace("新北京 54", "New Beijing")
                         .replace("北京 54", "Beijing 1954")
                         .replace("西安 80", "Xi'an 1980");
-        throw unsupported(
-                "使用" + (known != null ? known + "坐标系" : "大地基准“" + datum.name() + "”") + "，不是 2000 国家大地坐标系",
+        throw ShapefileErrors.crsUnsupported(
+                "使用" + (known != null ? known + " 坐标系" : "大地基准“" + datum.name() + "”") + "，不是 2000 国家大地坐标系",
                 "uses " + (known != null ? knownEn : "the datum \"" + datum.name() + "\"") + ", not CGCS2000",
                 fileZh,
                 fileEn);
@@ -168,7 +169,7 @@ public final class PrjFiles {
         String method = root.find("PROJECTION", "METHOD").map(Wkt.Node::name).orElse("");
         String m = norm(method);
         if (!m.contains("gausskruger") && !m.contains("transversemercator")) {
-            throw unsupported(
+            throw ShapefileErrors.crsUnsupported(
                     "使用“" + method + "”投影，不是高斯-克吕格投影",
                     "uses the projection \"" + method + "\", not Gauss-Kruger",
                     fileZh,
@@ -184,7 +185,7 @@ public final class PrjFiles {
         }
         Double cm = param(p, "centralmeridian", "longitudeofnaturalorigin", "longitudeofcenter", "longitudeoforigin");
         if (cm == null) {
-            throw unrecognised(t, fileZh, fileEn);
+            throw ShapefileErrors.crsUnrecognised(t, fileZh, fileEn);
         }
         double fe = orElse(param(p, "falseeasting", "eastingatfalseorigin"), 0);
         double fn = orElse(param(p, "falsenorthing", "northingatfalseorigin"), 0);
@@ -197,7 +198,7 @@ public final class PrjFiles {
         String params0 =
                 String.format(Locale.ROOT, "k=%s, lat0=%s, FN=%s, unit=%s m", num(k), num(lat0), num(fn), num(unit));
         if (Math.abs(k - 1) > 1e-9 || Math.abs(lat0) > 1e-9 || Math.abs(fn) > 1e-6 || Math.abs(unit - 1) > 1e-9) {
-            throw unsupported(
+            throw ShapefileErrors.crsUnsupported(
                     "不是标准的高斯-克吕格分带（" + params0 + "）",
                     "is not a standard Gauss-Kruger zone (" + params0 + ")",
                     fileZh,
@@ -291,31 +292,11 @@ public final class PrjFiles {
     }
 
     private static SpatialInputException nonStandardZone(String zh, String en, String fileZh, String fileEn) {
-        return unsupported(
+        return ShapefileErrors.crsUnsupported(
                 "不是 CGCS2000 的标准 3 度或 6 度分带（" + zh + "），可能是任意中央经线的地方投影",
                 "is not a standard CGCS2000 3- or 6-degree zone (" + en + "); it may be a local projection with its own"
                         + " central meridian",
                 fileZh,
                 fileEn);
-    }
-
-    private static SpatialInputException unsupported(String zh, String en, String fileZh, String fileEn) {
-        return new SpatialInputException(
-                "CRS_UNSUPPORTED",
-                fileZh + "中的坐标系" + zh + "。本系统只接受 2000 国家大地坐标系（CGCS2000）的经纬度或高斯-克吕格 3 度/6 度分带坐标，"
-                        + "请先在 GIS 软件中把数据转换到 CGCS2000 后重新导出。",
-                "The coordinate system in " + fileEn + " " + en + ". Only CGCS2000 longitude/latitude and CGCS2000"
-                        + " Gauss-Kruger 3- or 6-degree zones are accepted; convert the data to CGCS2000 in your GIS"
-                        + " software first and export it again.");
-    }
-
-    private static SpatialInputException unrecognised(String t, String fileZh, String fileEn) {
-        String head = t.length() > 100 ? t.substring(0, 100) + "…" : t;
-        return new SpatialInputException(
-                "CRS_UNRECOGNISED",
-                "无法识别" + fileZh + "中的坐标系：“" + head + "”。请在 GIS 软件中为数据定义坐标系后重新导出，或在导入时直接指定 EPSG 代码。",
-                "The coordinate system in " + fileEn + " cannot be recognised: \"" + head + "\". Define the"
-                        + " coordinate system in your GIS software and export again, or name the EPSG code when"
-                        + " importing.");
     }
 }

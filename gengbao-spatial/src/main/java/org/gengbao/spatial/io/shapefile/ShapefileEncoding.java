@@ -46,24 +46,31 @@ final class ShapefileEncoding {
      * The decision.
      *
      * @param charset the charset to decode with, {@code null} while it is still to be detected
-     * @param declared what the source said, for messages ("GBK", "936", "0x4D"), {@code null} when detected
+     * @param declared what the source said, for messages ("GBK", "936", "0x4D"); {@code null} when detected
      */
     record Choice(Charset charset, Source source, String declared) {
+        /** The encoding's name for messages: as declared by the user or the .cpg, else the charset's. */
+        String name(Charset decoding) {
+            return source == Source.OVERRIDE || source == Source.CPG
+                    ? declared
+                    : ShapefileEncoding.displayName(decoding);
+        }
+
         String sourceZh() {
             return switch (source) {
-                case OVERRIDE -> "您指定的编码 " + declared;
-                case CPG -> ".cpg 文件（内容为“" + declared + "”）";
-                case LANGUAGE_DRIVER -> ".dbf 文件头中的语言驱动标记 " + declared;
-                case DETECTED -> "自动识别";
+                case OVERRIDE -> "您指定的编码";
+                case CPG -> ".cpg 文件，内容为“" + declared + "”";
+                case LANGUAGE_DRIVER -> ".dbf 文件头的语言驱动标记 " + declared;
+                case DETECTED -> "根据文件内容自动识别";
             };
         }
 
         String sourceEn() {
             return switch (source) {
-                case OVERRIDE -> "the encoding you named, " + declared;
-                case CPG -> "the .cpg file (\"" + declared + "\")";
-                case LANGUAGE_DRIVER -> "the language driver byte " + declared + " of the .dbf header";
-                case DETECTED -> "automatic detection";
+                case OVERRIDE -> "the encoding you chose";
+                case CPG -> "the .cpg file, which says \"" + declared + "\"";
+                case LANGUAGE_DRIVER -> "the language driver mark " + declared + " in the .dbf header";
+                case DETECTED -> "detected from the file's content";
             };
         }
     }
@@ -83,9 +90,7 @@ final class ShapefileEncoding {
         Charset fromLdid = fromLanguageDriver(languageDriver);
         if (fromLdid != null) {
             return new Choice(
-                    forReading(fromLdid),
-                    Source.LANGUAGE_DRIVER,
-                    String.format(Locale.ROOT, "0x%02X (%s)", languageDriver, displayName(fromLdid)));
+                    forReading(fromLdid), Source.LANGUAGE_DRIVER, String.format(Locale.ROOT, "0x%02X", languageDriver));
         }
         return new Choice(null, Source.DETECTED, null);
     }

@@ -55,4 +55,25 @@ final class ShapefileErrors {
                         + "\", which is not a valid " + expectedEn + ". Correct the value in your GIS software and"
                         + " export again.");
     }
+
+    /** {@code CRS_UNSUPPORTED}: "the coordinate system in {file} {zh/en}", plus what to do. */
+    static SpatialInputException crsUnsupported(String zh, String en, String fileZh, String fileEn) {
+        return new SpatialInputException(
+                "CRS_UNSUPPORTED",
+                fileZh + "中的坐标系" + zh + "。本系统只接受 2000 国家大地坐标系（CGCS2000）的经纬度或高斯-克吕格 3 度/6 度分带坐标，"
+                        + "请先在 GIS 软件中把数据转换到 CGCS2000 后重新导出。",
+                "The coordinate system in " + fileEn + " " + en + ". Only CGCS2000 longitude/latitude and CGCS2000"
+                        + " Gauss-Kruger 3- or 6-degree zones are accepted; convert the data to CGCS2000 in your GIS"
+                        + " software first and export it again.");
+    }
+
+    static SpatialInputException crsUnrecognised(String t, String fileZh, String fileEn) {
+        String head = t.length() > 100 ? t.substring(0, 100) + "…" : t;
+        return new SpatialInputException(
+                "CRS_UNRECOGNISED",
+                "无法识别" + fileZh + "中的坐标系：“" + head + "”。请在 GIS 软件中为数据定义坐标系后重新导出，或在导入时直接指定 EPSG 代码。",
+                "The coordinate system in " + fileEn + " cannot be recognised: \"" + head + "\". Define the"
+                        + " coordinate system in your GIS software and export again, or name the EPSG code when"
+                        + " importing.");
+    }
 }

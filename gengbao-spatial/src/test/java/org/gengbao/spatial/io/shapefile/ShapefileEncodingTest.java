@@ -230,7 +230,7 @@ class ShapefileEncodingTest {
         Path shp = ShapefileTestFiles.names(dir, "u8", StandardCharsets.UTF_8, "旱地", "水田", "张家村");
         SpatialInputException forced = failure(shp, GBK);
         assertThat(forced.code()).isEqualTo("ENCODING_MISMATCH");
-        assertThat(forced.messageEn()).contains("is UTF-8").contains("--encoding UTF-8");
+        assertThat(forced.messageEn()).contains("actually UTF-8").contains("--encoding UTF-8");
         assertThat(forced.messageZh()).contains("UTF-8").contains("乱码");
 
         ShapefileTestFiles.declare(shp, "GBK");
