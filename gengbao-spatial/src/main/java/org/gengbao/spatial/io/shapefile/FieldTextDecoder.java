@@ -136,7 +136,9 @@ final class FieldTextDecoder {
     private SpatialInputException mismatch(String field, long recordNo, Charset cs) {
         String enc = choice.name(cs);
         String placeZh = recordNo > 0 ? ShapefileErrors.recordZh(recordNo) + "的字段 " + field : "的字段名 " + field;
-        String placeEn = recordNo > 0 ? "field " + field + " of " + ShapefileErrors.recordEn(recordNo) : "a field name";
+        String placeEn = recordNo > 0
+                ? "field " + field + " of " + ShapefileErrors.recordEn(recordNo)
+                : "the name of field " + field;
         return new SpatialInputException(
                 "ENCODING_MISMATCH",
                 "文件" + where.zh(".dbf") + placeZh + " 中的文字无法按 " + enc + " 编码读取（编码依据：" + choice.sourceZh()
@@ -148,13 +150,15 @@ final class FieldTextDecoder {
 
     private SpatialInputException looksLikeUtf8(String field, long recordNo) {
         String enc = choice.name(charset);
+        String placeZh = recordNo > 0 ? ShapefileErrors.recordZh(recordNo) + "的字段 " + field : "字段名 " + field;
+        String placeEn =
+                recordNo > 0 ? "field " + field + " of " + ShapefileErrors.recordEn(recordNo) : "field name " + field;
         return new SpatialInputException(
                 "ENCODING_MISMATCH",
-                "文件" + where.zh(".dbf") + "中的文字实际是 UTF-8 编码（例如" + ShapefileErrors.recordZh(recordNo) + "的字段 " + field
-                        + "），按 " + enc + " 读取会变成乱码（编码依据：" + choice.sourceZh() + "）。"
-                        + "请指定 UTF-8 编码后重试（命令行参数 --encoding UTF-8）。",
-                "The text in " + where.en(".dbf") + " is actually UTF-8 (e.g. field " + field + " of "
-                        + ShapefileErrors.recordEn(recordNo) + "); reading it as " + enc + " would garble it (source: "
+                "文件" + where.zh(".dbf") + "中的文字实际是 UTF-8 编码（例如" + placeZh + "），按 " + enc + " 读取会变成乱码（编码依据："
+                        + choice.sourceZh() + "）。" + "请指定 UTF-8 编码后重试（命令行参数 --encoding UTF-8）。",
+                "The text in " + where.en(".dbf") + " is actually UTF-8 (e.g. " + placeEn + "); reading it as " + enc
+                        + " would garble it (source: "
                         + choice.sourceEn() + "). Retry with the encoding UTF-8 (command-line option --encoding"
                         + " UTF-8).");
     }

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +62,8 @@ public final class ShapefileReader implements FeatureSource {
 
     /**
      * Opens a shapefile; in a zip, the one named {@code layer} (its file name without ".shp", or its path inside the
-     * archive without ".shp"; {@code null} if there is only one).
+     * archive without ".shp"; {@code null} if there is only one). {@code layer} and {@code limits} do not matter for
+     * plain files.
      */
     public static ShapefileReader open(Path path, Charset encodingOverride, String layer, ZipLimits limits)
             throws IOException {
@@ -139,7 +141,10 @@ public final class ShapefileReader implements FeatureSource {
         return dbf.recordCount() - dbf.deletedCount();
     }
 
-    /** The charset attribute text is decoded with (UTF-8 while detection has seen only ASCII). */
+    /**
+     * The charset attribute text is decoded with: GB18030 for GBK files (see {@link ShapefileEncoding}), UTF-8 while
+     * detection has seen only ASCII.
+     */
     public Charset encoding() {
         return dbf.charset();
     }
@@ -159,16 +164,16 @@ public final class ShapefileReader implements FeatureSource {
             boolean deleted = dbf.deleted();
             var geometry = shp.next(!deleted, factory);
             if (!deleted) {
-                return new SourceFeature(dbf.index(), geometry, dbf.values());
+                return new SourceFeature(dbf.index(), geometry, Collections.unmodifiableMap(dbf.values()));
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            shp.close();
-            dbf.close();
+        try (shp;
+                dbf) {
+            // closes both
         } finally {
             ShapefileZip.deleteTree(tempDir);
         }

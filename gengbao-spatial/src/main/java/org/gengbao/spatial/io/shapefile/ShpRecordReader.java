@@ -30,12 +30,12 @@ final class ShpRecordReader implements Closeable {
     private long position = 100;
     private long index;
 
-    private ShpRecordReader(ShapefileErrors.Where where, FileChannel shp, FileChannel shx, long shxCount, int shapeType)
-            throws IOException {
+    private ShpRecordReader(
+            ShapefileErrors.Where where, FileChannel shp, FileChannel shx, long shpSize, long shxCount, int shapeType) {
         this.where = where;
         this.shp = shp;
         this.shx = shx;
-        this.shpSize = shp.size();
+        this.shpSize = shpSize;
         this.shxCount = shxCount;
         this.shapeType = shapeType;
     }
@@ -46,6 +46,9 @@ final class ShpRecordReader implements Closeable {
         FileChannel shx = null;
         try {
             ByteBuffer h = readHeader(shp, where, ".shp");
+            // the declared length, unless it is impossible: trailing bytes beyond it are not records
+            long declared = (h.getInt(24) & 0xFFFFFFFFL) * 2;
+            long end = declared >= 100 && declared <= shp.size() ? declared : shp.size();
             int shapeType = h.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
             long shxCount = -1;
             if (shxPath != null) {
@@ -53,7 +56,7 @@ final class ShpRecordReader implements Closeable {
                 readHeader(shx, where, ".shx");
                 shxCount = (shx.size() - 100) / 8;
             }
-            return new ShpRecordReader(where, shp, shx, shxCount, shapeType);
+            return new ShpRecordReader(where, shp, shx, end, shxCount, shapeType);
         } catch (IOException | RuntimeException e) {
             shp.close();
             if (shx != null) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 
 class PolygonAssemblerTest {
@@ -41,7 +40,7 @@ class PolygonAssemblerTest {
                         square(30, 30, 40, true),
                         square(40, 40, 10, false)),
                 GF);
-        assertThat(g).isInstanceOf(MultiPolygon.class);
+        assertThat(g.getGeometryType()).isEqualTo("MultiPolygon");
         Polygon outer = (Polygon) g.getGeometryN(0);
         Polygon island = (Polygon) g.getGeometryN(1);
         assertThat(outer.getNumInteriorRing()).isEqualTo(1);
@@ -57,19 +56,20 @@ class PolygonAssemblerTest {
             new Coordinate(0, 0), new Coordinate(5, 2), new Coordinate(5, 5), new Coordinate(2, 5), new Coordinate(0, 0)
         };
         Geometry g = PolygonAssembler.assemble(List.of(square(0, 0, 10, true), hole), GF);
-        assertThat(g).isInstanceOf(Polygon.class);
+        assertThat(g.getGeometryType()).isEqualTo("Polygon");
         assertThat(((Polygon) g).getNumInteriorRing()).isEqualTo(1);
     }
 
     @Test
     void orphanHolesBecomeShells() {
         Geometry g = PolygonAssembler.assemble(List.of(square(0, 0, 10, true), square(50, 50, 5, false)), GF);
-        assertThat(g).isInstanceOf(MultiPolygon.class);
+        assertThat(g.getGeometryType()).isEqualTo("MultiPolygon");
         assertThat(g.getNumGeometries()).isEqualTo(2);
         assertThat(((Polygon) g.getGeometryN(1)).getNumInteriorRing()).isZero();
         // a single counter-clockwise ring is a polygon, not nothing
-        assertThat(PolygonAssembler.assemble(List.<Coordinate[]>of(square(0, 0, 1, false)), GF))
-                .isInstanceOf(Polygon.class);
+        assertThat(PolygonAssembler.assemble(List.<Coordinate[]>of(square(0, 0, 1, false)), GF)
+                        .getGeometryType())
+                .isEqualTo("Polygon");
         assertThat(PolygonAssembler.assemble(List.of(), GF).isEmpty()).isTrue();
     }
 
@@ -103,7 +103,7 @@ class PolygonAssemblerTest {
         parts.add(new double[] {0, 0, 0, 10, 10, 10, 10, 0}); // clockwise, not closed
         parts.add(new double[] {3, 3, 4, 4, 3, 3}); // a spike of zero area
         Geometry g = ShpGeometryDecoder.decode(polygonRecord(parts), GF);
-        assertThat(g).isInstanceOf(Polygon.class);
+        assertThat(g.getGeometryType()).isEqualTo("Polygon");
         assertThat(g.getNumPoints()).isEqualTo(5);
         assertThat(g.getArea()).isEqualTo(100);
     }

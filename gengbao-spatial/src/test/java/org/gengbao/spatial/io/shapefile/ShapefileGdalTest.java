@@ -158,7 +158,7 @@ class ShapefileGdalTest {
             assertThat(Orientation.isCCW(p.getExteriorRing().getCoordinates())).isFalse();
 
             SourceFeature second = r.next();
-            assertThat(second.geometry()).isNull();
+            assertThat((Object) second.geometry()).isNull();
             assertThat(second.attributes())
                     .containsEntry("DLMC", "水田")
                     .containsEntry("QSDWMC", encoding.equals("GBK") ? "王家村" : "𠀀村")

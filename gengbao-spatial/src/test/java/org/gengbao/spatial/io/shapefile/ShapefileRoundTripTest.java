@@ -125,8 +125,8 @@ class ShapefileRoundTripTest {
                         .as("geometry %d: %s", i, g)
                         .isTrue();
             }
-            assertThat(features.get(0).geometry()).isInstanceOf(Polygon.class);
-            assertThat(features.get(3).geometry()).isNull();
+            assertThat(features.get(0).geometry().getGeometryType()).isEqualTo("Polygon");
+            assertThat((Object) features.get(3).geometry()).isNull();
             for (int i = 0; i < 4; i++) {
                 assertThat(features.get(i).index()).isEqualTo(i);
                 assertThat(features.get(i).attributes()).isEqualTo(attributes().get(i));
@@ -183,7 +183,7 @@ class ShapefileRoundTripTest {
             assertThat(f.geometry().equalsExact(wkt.read("POINT (117.123456789 39.5)")))
                     .isTrue();
             assertThat(f.attributes()).containsEntry("NAME", "界桩");
-            assertThat(r.next().geometry()).isNull();
+            assertThat((Object) r.next().geometry()).isNull();
         }
         try (ShapefileReader r = ShapefileReader.open(lines, null)) {
             assertThat(r.next().geometry().getGeometryType()).isEqualTo("LineString");
