@@ -55,10 +55,6 @@ final class FieldTextDecoder {
         return charset == null ? StandardCharsets.UTF_8 : charset;
     }
 
-    ShapefileEncoding.Choice choice() {
-        return choice;
-    }
-
     /** Takes a text value of the sample into account; {@code recordNo} is 1-based. */
     void observe(byte[] buf, int off, int len, String field, long recordNo) {
         int start = trimStart(buf, off, len);

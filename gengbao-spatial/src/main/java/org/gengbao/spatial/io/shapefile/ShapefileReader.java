@@ -223,9 +223,15 @@ public final class ShapefileReader implements FeatureSource {
         }
     }
 
-    /** A .prj or .cpg: UTF-8 if valid, otherwise GB18030 (some Chinese tools write Chinese names into the .prj). */
+    /**
+     * A .prj or .cpg (its first 64 KiB; real ones are far smaller): UTF-8 if valid, otherwise GB18030 (some Chinese
+     * tools write Chinese names into the .prj).
+     */
     private static String readSmallText(Path p) throws IOException {
-        byte[] b = Files.readAllBytes(p);
+        byte[] b;
+        try (var in = Files.newInputStream(p)) {
+            b = in.readNBytes(1 << 16);
+        }
         String utf8 =
                 FieldTextDecoder.decode(FieldTextDecoder.strictDecoder(StandardCharsets.UTF_8), b, 0, b.length, false);
         return utf8 != null ? utf8 : new String(b, ShapefileEncoding.GB18030);

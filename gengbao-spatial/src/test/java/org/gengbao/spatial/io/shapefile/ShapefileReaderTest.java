@@ -302,4 +302,21 @@ class ShapefileReaderTest {
         }
         assertThat(Arrays.copyOfRange(bytes, 32, 36)).isEqualTo(name);
     }
+
+    @Test
+    void xian1980PrjIsRejectedNamingTheFile() throws Exception {
+        Path shp = sample();
+        Files.writeString(
+                dir.resolve("tb.prj"),
+                "PROJCS[\"Xian_1980_3_Degree_GK_Zone_39\",GEOGCS[\"GCS_Xian_1980\",DATUM[\"D_Xian_1980\","
+                        + "SPHEROID[\"Xian_1980\",6378140.0,298.257]],PRIMEM[\"Greenwich\",0.0],"
+                        + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],"
+                        + "PARAMETER[\"False_Easting\",39500000.0],PARAMETER[\"False_Northing\",0.0],"
+                        + "PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",1.0],"
+                        + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]");
+        SpatialInputException e = failure(shp);
+        assertThat(e.code()).isEqualTo("CRS_UNSUPPORTED");
+        assertThat(e.messageZh()).contains("tb.prj").contains("西安 80").contains("CGCS2000");
+        assertThat(e.messageEn()).contains("tb.prj").contains("Xi'an 1980").contains("convert");
+    }
 }
