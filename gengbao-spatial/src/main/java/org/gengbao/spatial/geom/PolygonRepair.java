@@ -82,26 +82,34 @@ final class PolygonRepair {
                     "Parts sharing an edge were merged into one polygon",
                     at);
         }
-        return switch (e.getErrorType()) {
-            case TopologyValidationError.RING_SELF_INTERSECTION ->
-                new Repair(
-                        "SELF_TOUCHING_RING_SPLIT",
-                        "环在一点自接触，已拆分为外环和内环（洞）",
-                        "A ring touching itself at a point was split into a shell and a hole",
-                        at);
-            case TopologyValidationError.SELF_INTERSECTION ->
-                new Repair(
-                        "SPIKE_REMOVED",
-                        "删除了折返的尖刺（来回重叠的边），面积不变",
-                        "Removed a spike (an edge doubling back on itself); the enclosed area is unchanged",
-                        at);
-            default ->
-                new Repair(
-                        "GEOMETRY_REPAIRED",
-                        "修复了无效几何（" + e.getMessage() + "），面积不变",
-                        "Repaired an invalid geometry (" + e.getMessage() + "); the enclosed area is unchanged",
-                        at);
-        };
+        if (holes(after) > holes(before)) {
+            return new Repair(
+                    "SELF_TOUCHING_RING_SPLIT",
+                    "环在一点自接触，已拆分为外环和内环（洞）",
+                    "A ring touching itself at a point was split into a shell and a hole",
+                    at);
+        }
+        if (e.getErrorType() == TopologyValidationError.SELF_INTERSECTION
+                || e.getErrorType() == TopologyValidationError.RING_SELF_INTERSECTION) {
+            return new Repair(
+                    "SPIKE_REMOVED",
+                    "删除了折返的尖刺（来回重叠的边），面积不变",
+                    "Removed a spike (an edge doubling back on itself); the enclosed area is unchanged",
+                    at);
+        }
+        return new Repair(
+                "GEOMETRY_REPAIRED",
+                "修复了无效几何（" + e.getMessage() + "），面积不变",
+                "Repaired an invalid geometry (" + e.getMessage() + "); the enclosed area is unchanged",
+                at);
+    }
+
+    private static int holes(Geometry g) {
+        int n = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            n += ((Polygon) g.getGeometryN(i)).getNumInteriorRing();
+        }
+        return n;
     }
 
     private static SpatialInputException reject(TopologyValidationError e, Location at) {
