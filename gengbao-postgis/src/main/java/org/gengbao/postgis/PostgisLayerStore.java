@@ -229,13 +229,13 @@ public final class PostgisLayerStore {
         return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    /** All stored versions, oldest effective date first. */
+    /** All stored versions, oldest effective date first; versions with the same date in the order they were loaded. */
     public List<StoredVersion> versions() throws SQLException {
         List<StoredVersion> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, kind, effective_from, sha256, feature_count FROM " + schema
-                        + ".layer_version ORDER BY effective_from, id")) {
+                        + ".layer_version ORDER BY effective_from, loaded_at, id")) {
             while (rs.next()) {
                 out.add(new StoredVersion(
                         rs.getString(1),

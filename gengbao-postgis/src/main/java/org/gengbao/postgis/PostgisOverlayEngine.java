@@ -65,6 +65,7 @@ public final class PostgisOverlayEngine implements OverlayEngine {
         return method;
     }
 
+    /** The version of {@code kind} in force on {@code date}: latest effective date, then latest loaded. */
     private String inForce(LayerKind kind, LocalDate date) {
         String found = null;
         for (PostgisLayerStore.StoredVersion v : versions) {

@@ -25,11 +25,13 @@ import org.locationtech.jts.geom.Polygon;
  * The differential test: 1 200 random patches (0.05–5 ha, 10–200 vertices) over a generated county through the
  * in-memory engine and the PostGIS engine, measured with the same area method, and every verdict must agree.
  *
- * <p>With the national formula (the reported area; PostGIS computes the regions, Java measures them) every figure of
- * every patch agrees within 10⁻⁶ of itself (numerical slivers under 1 m² within 10⁻⁶ of the patch area, see
- * FigureComparison). With geodesic areas computed inside PostGIS the bound is 10⁻⁶ of the patch area: GeographicLib's
- * polygon area, in PostGIS as in Java, sums edge areas measured from the equator and so carries an absolute error of
- * up to ~10⁻⁴ m² whatever the polygon's size, which on a 1 m² piece is 10⁻⁴ of the figure.
+ * <p>Every figure of every patch agrees within 10⁻⁶ of the patch area. Relative to the figure itself the agreement is
+ * bounded by how each engine cuts a region into polygons: the national formula (the reported area; PostGIS computes
+ * the regions, Java measures them) is additive only to ~10⁻⁷ of an edge's share, and the PostGIS engine unions basic
+ * farmland where the in-memory engine keeps its disjoint parcels, so a small figure such as 16 m² of basic farmland
+ * under a 3 ha patch differs by a few 10⁻⁶ of itself — asserted below 10⁻⁵. With geodesic areas computed inside
+ * PostGIS only the bound relative to the patch holds: GeographicLib's polygon area, in PostGIS as in Java, sums edge
+ * areas measured from the equator and so carries an absolute error of up to ~10⁻⁴ m² whatever the polygon's size.
  */
 class EnginesAgreeTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 26);
@@ -103,7 +105,7 @@ class EnginesAgreeTest {
         assertThat(withApprovals).isGreaterThan(20);
         assertThat(worstOfPatch).isLessThanOrEqualTo(1e-6);
         if (method == AreaMethod.ELLIPSOIDAL_TRAPEZOID) {
-            assertThat(worst).as(worstAt).isLessThanOrEqualTo(1e-6);
+            assertThat(worst).as(worstAt).isLessThanOrEqualTo(1e-5);
         }
     }
 }

@@ -72,12 +72,12 @@ public final class CountyGenerator {
     /** A generated land-use parcel with what the derived layers need to know. */
     record Parcel(Polygon polygon, String code, int ci, int cj, double areaM2) {}
 
-    private CountyGenerator(CountySpec spec) {
+    private CountyGenerator(CountySpec spec, double featuresPerCell) {
         this.spec = spec;
         this.random = new Random(spec.seed());
         this.factory = WorkingPrecision.factory(spec.crs());
         this.area = AreaMeasure.ellipsoidal(spec.crs());
-        int cells = (int) Math.ceil(spec.targetParcels() / FEATURES_PER_CELL);
+        int cells = (int) Math.ceil(spec.targetParcels() / featuresPerCell);
         int nx = (int) Math.ceil(Math.sqrt(cells));
         int ny = (int) Math.ceil(cells / (double) nx);
         double[] origin = new double[2];
@@ -91,8 +91,24 @@ public final class CountyGenerator {
         this.villageOf = new int[nx][ny];
     }
 
+    /**
+     * Generates the county. The grid is sized from an estimate of parcels per cell; if the result falls short of the
+     * target by more than 2 % (the mix of towns, villages and hills varies with size), it is laid again with the
+     * estimate corrected, so a county has at least about the parcels asked for.
+     */
     public static GeneratedCounty generate(CountySpec spec) {
-        CountyGenerator g = new CountyGenerator(spec);
+        double perCell = FEATURES_PER_CELL;
+        GeneratedCounty county = generate(spec, perCell);
+        for (int attempt = 0; attempt < 2 && county.parcelCount() < spec.targetParcels() * 0.98; attempt++) {
+            int cells = (int) Math.ceil(spec.targetParcels() / perCell);
+            perCell = county.parcelCount() / (double) cells;
+            county = generate(spec, perCell * 0.99);
+        }
+        return county;
+    }
+
+    private static GeneratedCounty generate(CountySpec spec, double featuresPerCell) {
+        CountyGenerator g = new CountyGenerator(spec, featuresPerCell);
         g.placeSettlements();
         g.assignCells();
         g.markDevelopedBlocks();
@@ -165,6 +181,7 @@ public final class CountyGenerator {
     }
 
     private void assignCells() {
+        double hillLevel = hillLevel();
         for (int i = 0; i < grid.nx; i++) {
             for (int j = 0; j < grid.ny; j++) {
                 int v = nearest(villages, i, j);
@@ -176,7 +193,7 @@ public final class CountyGenerator {
                     context[i][j] = Context.TOWN;
                 } else if (v >= towns.size() && Math.hypot(village.ci - i, village.cj - j) < 1.0) {
                     context[i][j] = Context.VILLAGE;
-                } else if (terrain.at(c[0], c[1]) > 0.72) {
+                } else if (terrain.at(c[0], c[1]) > hillLevel) {
                     context[i][j] = Context.HILL;
                 } else {
                     context[i][j] = Context.FARM;
@@ -189,6 +206,19 @@ public final class CountyGenerator {
                 nearSettlement[i][j] = settlementWithin(i, j, 2);
             }
         }
+    }
+
+    /** The elevation above which a cell is hill country: the highest 12 % of the county, whatever the terrain. */
+    private double hillLevel() {
+        double[] e = new double[grid.nx * grid.ny];
+        for (int i = 0; i < grid.nx; i++) {
+            for (int j = 0; j < grid.ny; j++) {
+                double[] c = grid.centre(i, j);
+                e[i * grid.ny + j] = terrain.at(c[0], c[1]);
+            }
+        }
+        java.util.Arrays.sort(e);
+        return Math.max(0.6, e[(int) (e.length * 0.88)]);
     }
 
     private boolean settlementWithin(int i, int j, int d) {

@@ -76,17 +76,26 @@ final class DerivedLayers {
             splitCell[order.get(k)] = true;
         }
         List<GeneratedFeature> plan = new ArrayList<>();
+        int ny = g.grid.ny;
         for (int i = 0; i < g.grid.nx; i++) {
-            for (int j = 0; j < g.grid.ny; j++) {
-                Polygon cell = g.grid.footprint(i, j, g.factory);
+            for (int j = 0; j < ny; j++) {
+                boolean split = splitCell[i * ny + j];
+                boolean midBottom = split || (j > 0 && splitCell[i * ny + j - 1]);
+                boolean midTop = split || (j + 1 < ny && splitCell[i * ny + j + 1]);
+                List<Pt> ring = g.grid.footprintRing(i, j, midBottom, midTop);
                 String control = controlZone(i, j);
                 String landUse = landUseZone(i, j);
-                if (splitCell[i * g.grid.ny + j]) {
-                    for (Geometry half : halves(cell)) {
-                        plan.add(planFeature(half, control, landUse));
-                    }
+                if (split) {
+                    Pt[] mids = g.grid.midpoints(i, j);
+                    int b = ring.indexOf(mids[0]);
+                    int t = ring.indexOf(mids[1]);
+                    List<Pt> east = new ArrayList<>(ring.subList(b, t + 1));
+                    List<Pt> west = new ArrayList<>(ring.subList(t, ring.size()));
+                    west.addAll(ring.subList(0, b + 1));
+                    plan.add(planFeature(RoadGrid.polygon(east, g.factory), control, landUse));
+                    plan.add(planFeature(RoadGrid.polygon(west, g.factory), control, landUse));
                 } else {
-                    plan.add(planFeature(cell, control, landUse));
+                    plan.add(planFeature(RoadGrid.polygon(ring, g.factory), control, landUse));
                 }
             }
         }
@@ -107,28 +116,6 @@ final class DerivedLayers {
             case HILL -> "080";
             case FARM -> g.nearSettlement[i][j] ? "020" : "010";
         };
-    }
-
-    /** The two halves of a cell cut through its centre, across its longer side. */
-    private List<Geometry> halves(Polygon cell) {
-        var env = cell.getEnvelopeInternal();
-        boolean vertical = env.getWidth() >= env.getHeight();
-        double mid = vertical ? env.centre().x : env.centre().y;
-        double big = 1_000;
-        Polygon a = vertical
-                ? box(env.getMinX() - big, env.getMinY() - big, mid, env.getMaxY() + big)
-                : box(env.getMinX() - big, env.getMinY() - big, env.getMaxX() + big, mid);
-        return List.of(cell.intersection(a), cell.difference(a));
-    }
-
-    private Polygon box(double x0, double y0, double x1, double y1) {
-        return g.factory.createPolygon(new Coordinate[] {
-            new Coordinate(x0, y0),
-            new Coordinate(x1, y0),
-            new Coordinate(x1, y1),
-            new Coordinate(x0, y1),
-            new Coordinate(x0, y0)
-        });
     }
 
     private GeneratedFeature planFeature(Geometry geometry, String control, String landUse) {

@@ -144,17 +144,46 @@ final class RoadGrid {
 
     /** The whole cell (its strips, square and block): the unit of administrative and planning polygons. */
     Polygon footprint(int i, int j, GeometryFactory f) {
+        return polygon(footprintRing(i, j, false, false), f);
+    }
+
+    /**
+     * The cell's outline, counter-clockwise from its south-west node. With {@code midBottom}/{@code midTop} the
+     * midpoint of the bottom/top edge is included as a vertex, so that a cell split there and its neighbour stay exactly
+     * noded (both compute the same midpoint of their common edge).
+     */
+    List<Pt> footprintRing(int i, int j, boolean midBottom, boolean midTop) {
         double wv = widthV[i];
-        double wh = widthH[j];
-        List<Pt> pts = List.of(
-                node[i][j],
-                off(i, j, wv, 0),
-                node[i + 1][j],
-                off(i + 1, j, 0, wh),
-                node[i + 1][j + 1],
-                off(i, j + 1, wv, 0),
-                node[i][j + 1],
-                off(i, j, 0, wh));
+        List<Pt> pts = new ArrayList<>();
+        pts.add(node[i][j]);
+        pts.add(off(i, j, wv, 0));
+        if (midBottom) {
+            pts.add(mid(off(i, j, wv, 0), node[i + 1][j]));
+        }
+        pts.add(node[i + 1][j]);
+        pts.add(off(i + 1, j, 0, widthH[j]));
+        pts.add(node[i + 1][j + 1]);
+        if (midTop) {
+            pts.add(mid(off(i, j + 1, wv, 0), node[i + 1][j + 1]));
+        }
+        pts.add(off(i, j + 1, wv, 0));
+        pts.add(node[i][j + 1]);
+        pts.add(off(i, j, 0, widthH[j]));
+        return pts;
+    }
+
+    /** The midpoint of the bottom and top edges of cell (i, j), as included by {@link #footprintRing}. */
+    Pt[] midpoints(int i, int j) {
+        return new Pt[] {
+            mid(off(i, j, widthV[i], 0), node[i + 1][j]), mid(off(i, j + 1, widthV[i], 0), node[i + 1][j + 1])
+        };
+    }
+
+    private static Pt mid(Pt a, Pt b) {
+        return Pt.of((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+    }
+
+    static Polygon polygon(List<Pt> pts, GeometryFactory f) {
         List<Coordinate> c = new ArrayList<>();
         for (Pt p : pts) {
             Coordinate k = new Coordinate(p.x(), p.y());

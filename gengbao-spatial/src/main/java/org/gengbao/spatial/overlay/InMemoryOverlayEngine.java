@@ -81,6 +81,7 @@ public final class InMemoryOverlayEngine implements OverlayEngine {
     @Override
     public OverlayMeasurements measure(Geometry patch, LocalDate asOf) {
         PatchClipper clip = new PatchClipper(patch, measure);
+        clip.rememberShapes();
         Map<LayerKind, String> versions = new EnumMap<>(LayerKind.class);
 
         Map<String, double[]> grossNet = new LinkedHashMap<>();
@@ -131,7 +132,7 @@ public final class InMemoryOverlayEngine implements OverlayEngine {
                 approved.minus(supplied).areaM2(),
                 approved.areaOutside(cultivated),
                 basicFarmland.minus(permitted).areaM2(),
-                basicFarmland.or(permitted).areaOutside(cultivated),
+                Region.areaOutsideEither(cultivated, basicFarmland, permitted),
                 expired.minus(permitted).areaM2(),
                 versions);
     }
@@ -178,7 +179,7 @@ public final class InMemoryOverlayEngine implements OverlayEngine {
         List<Piece> pieces = new ArrayList<>();
         for (IndexedFeature f : index.candidates(clip.envelope)) {
             if (counts.test(f.terms)) {
-                Piece p = clip.clip(f);
+                Piece p = clip.clip(f, index);
                 if (p != null) {
                     pieces.add(p);
                 }

@@ -9,6 +9,8 @@ import org.gengbao.spatial.layer.LayerVersion;
 import org.gengbao.spatial.layer.ReferenceFeature;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.relateng.RelateNG;
+import org.locationtech.jts.operation.relateng.RelatePredicate;
 
 /** The STRtree of one layer version. Immutable once built; queries are thread-safe. */
 final class LayerIndex {
@@ -17,6 +19,7 @@ final class LayerIndex {
     final LocalDate effectiveFrom;
     final int size;
     private final STRtree tree;
+    private final java.util.Map<Long, Boolean> overlaps = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LayerIndex(LayerVersion version, STRtree tree) {
         this.versionId = version.id();
@@ -33,9 +36,10 @@ final class LayerIndex {
     static LayerIndex build(LayerVersion version, AreaMethod method) {
         AreaMeasure measure = method == AreaMethod.ELLIPSOIDAL_TRAPEZOID ? null : AreaMeasure.of(method, version.crs());
         STRtree tree = new STRtree();
+        int ordinal = 0;
         for (ReferenceFeature f : version.features()) {
             double area = measure == null ? f.areaM2() : measure.areaM2(f.geometry());
-            IndexedFeature indexed = new IndexedFeature(f.geometry(), area, f.terms());
+            IndexedFeature indexed = new IndexedFeature(ordinal++, f.geometry(), area, f.terms());
             tree.insert(indexed.envelope, indexed);
         }
         tree.build();
@@ -45,5 +49,21 @@ final class LayerIndex {
     @SuppressWarnings("unchecked")
     List<IndexedFeature> candidates(Envelope envelope) {
         return tree.query(envelope);
+    }
+
+    /**
+     * Whether the interiors of two features of this layer overlap (a data error in a layer that should be a
+     * partition, or normal for approvals). Answered by RelateNG once per pair and remembered.
+     */
+    boolean interiorsOverlap(IndexedFeature a, IndexedFeature b) {
+        if (a == b) {
+            return true;
+        }
+        if (!a.envelope.intersects(b.envelope)) {
+            return false;
+        }
+        long key = a.ordinal < b.ordinal ? ((long) a.ordinal << 32) | b.ordinal : ((long) b.ordinal << 32) | a.ordinal;
+        return overlaps.computeIfAbsent(
+                key, k -> RelateNG.relate(a.geometry, b.geometry, RelatePredicate.matches("T********")));
     }
 }

@@ -28,12 +28,39 @@ public final class RobustOverlay {
 
     private RobustOverlay() {}
 
+    /**
+     * a ∩ b. Two simple polygons in general position take the {@link SimplePolygonClipper} fast path; everything else
+     * (holes, several parts, touching or overlapping edges) the robust general overlay.
+     */
     public static Geometry intersection(Geometry a, Geometry b) {
+        if (same(a, b)) {
+            return a;
+        }
+        if (a instanceof Polygon pa && b instanceof Polygon pb) {
+            Geometry fast = SimplePolygonClipper.intersection(pa, pb);
+            if (fast != null) {
+                return fast;
+            }
+        }
         return overlay(a, b, OverlayNG.INTERSECTION);
     }
 
     public static Geometry difference(Geometry a, Geometry b) {
+        if (same(a, b)) {
+            return a.getFactory().createPolygon();
+        }
+        if (a instanceof Polygon pa && b instanceof Polygon pb) {
+            Geometry fast = SimplePolygonClipper.difference(pa, pb);
+            if (fast != null) {
+                return fast;
+            }
+        }
         return overlay(a, b, OverlayNG.DIFFERENCE);
+    }
+
+    /** Whether two geometries are the same object or have exactly the same coordinates (a frequent case in layers). */
+    private static boolean same(Geometry a, Geometry b) {
+        return a == b || (a.getEnvelopeInternal().equals(b.getEnvelopeInternal()) && a.equalsExact(b));
     }
 
     /** The union of polygonal parts; {@code null} for an empty collection. */
@@ -43,6 +70,14 @@ public final class RobustOverlay {
         }
         if (parts.size() == 1) {
             return parts.iterator().next();
+        }
+        if (parts.size() == 2) {
+            java.util.Iterator<Geometry> it = parts.iterator();
+            Geometry a = it.next();
+            Geometry b = it.next();
+            if (same(a, b)) {
+                return a;
+            }
         }
         try {
             return polygonal(UnaryUnionOp.union(parts));

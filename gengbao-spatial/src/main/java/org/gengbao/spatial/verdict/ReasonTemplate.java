@@ -105,9 +105,26 @@ final class ReasonTemplate {
 
     private String area(double m2) {
         double rounded = AreaUnits.roundM2(m2);
-        return lang == Lang.ZH
-                ? String.format(Locale.ROOT, "%,.2f平方米（%,.2f亩）", rounded, AreaUnits.toMu(rounded))
-                : String.format(Locale.ROOT, "%,.2f m² (%,.2f mu)", rounded, AreaUnits.toMu(rounded));
+        String a = grouped(rounded);
+        String mu = grouped(AreaUnits.toMu(rounded));
+        return lang == Lang.ZH ? a + "平方米（" + mu + "亩）" : a + " m² (" + mu + " mu)";
+    }
+
+    /** {@code v} with two decimals and thousands separators ("12,345.60"), without java.util.Formatter's cost. */
+    static String grouped(double v) {
+        long cents = Math.round(Math.abs(v) * 100.0);
+        String whole = Long.toString(cents / 100);
+        StringBuilder sb = new StringBuilder(whole.length() + 8);
+        if (v < 0 && cents != 0) {
+            sb.append('-');
+        }
+        int first = whole.length() % 3 == 0 ? 3 : whole.length() % 3;
+        sb.append(whole, 0, first);
+        for (int i = first; i < whole.length(); i += 3) {
+            sb.append(',').append(whole, i, i + 3);
+        }
+        long frac = cents % 100;
+        return sb.append('.').append(frac < 10 ? "0" : "").append(frac).toString();
     }
 
     private static String plain(double v) {

@@ -23,7 +23,7 @@ class CountyGeneratorTest {
     @BeforeAll
     static void generate() {
         long t0 = System.nanoTime();
-        county = CountyGenerator.generate(CountySpec.demo(7));
+        county = CountyGenerator.generate(CountySpec.of(7, 5_000, 900, 250, 250));
         System.out.printf("demo county: %d parcels in %.2f s%n", county.parcelCount(), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -59,6 +59,21 @@ class CountyGeneratorTest {
         assertThat(sum / towns - 1).as("parcels fill the county").isCloseTo(0, within(1e-9));
         assertThat(county.towns())
                 .allSatisfy(t -> assertThat(t.geometry().isValid()).isTrue());
+    }
+
+    @Test
+    void planningZonesTileTheCountyExactly() {
+        Geometry[] zones = county.features(LayerKind.PLAN).stream()
+                .map(GeneratedFeature::geometry)
+                .toArray(Geometry[]::new);
+        assertThat(java.util.Arrays.stream(CoverageValidator.validate(zones)).filter(g -> g != null))
+                .as("zones with coverage errors")
+                .isEmpty();
+        double sum =
+                java.util.Arrays.stream(zones).mapToDouble(Geometry::getArea).sum();
+        double towns =
+                county.towns().stream().mapToDouble(t -> t.geometry().getArea()).sum();
+        assertThat(sum / towns - 1).isCloseTo(0, within(1e-9));
     }
 
     @Test
@@ -120,8 +135,9 @@ class CountyGeneratorTest {
     void sameSeedSameCountyOtherSeedOtherCounty() {
         LocalDate d = LocalDate.of(2026, 1, 1);
         List<LayerVersion> a = county.toLayerVersions(d);
-        List<LayerVersion> b = CountyGenerator.generate(CountySpec.demo(7)).toLayerVersions(d);
-        List<LayerVersion> c = CountyGenerator.generate(CountySpec.demo(8)).toLayerVersions(d);
+        List<LayerVersion> b = CountyGenerator.generate(county.spec()).toLayerVersions(d);
+        List<LayerVersion> c =
+                CountyGenerator.generate(CountySpec.of(8, 5_000, 900, 250, 250)).toLayerVersions(d);
         for (int k = 0; k < a.size(); k++) {
             assertThat(b.get(k).sha256()).isEqualTo(a.get(k).sha256());
             assertThat(c.get(k).sha256()).isNotEqualTo(a.get(k).sha256());

@@ -1,0 +1,11 @@
+package org.gengbao.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench}: the benchmarks. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks.",
+        subcommands = {OverlayBench.class, JmhCommand.class})
+final class BenchCommand {}
