@@ -3,13 +3,15 @@ package org.gengbao.bench;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** {@code bench jmh [JMH options]}: runs the JMH benchmarks of the single-patch path (see {@link SinglePatchJmh}). */
-@Command(name = "jmh", description = "Run the JMH benchmarks of the single-patch path (JMH options pass through).")
+@Command(
+        name = "jmh",
+        description = "Run the JMH benchmarks of the single-patch path; JMH options pass through, e.g. -f 1 -wi 3 -i 5")
 final class JmhCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", description = "options for JMH, e.g. -f 1 -wi 3 -i 5")
-    List<String> jmhArgs = List.of();
+    @Unmatched
+    List<String> jmhArgs = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {

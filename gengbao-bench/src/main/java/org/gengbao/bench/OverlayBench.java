@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
  * computed in SQL, its fastest mode — see {@code pg_mode}); {@code ratio_p50} their quotient; {@code batch_per_s}
  * patches per second through the in-memory engine with one thread per core; {@code max_rel_diff} the largest
  * difference between the engines over every figure of the compared patches, measured with the same (national) area
- * method, relative to the figure (slivers under 1 m²: to the patch area); {@code heap_mb} heap in use after a full GC
+ * method, relative to the patch area ({@code max_rel_diff_figure}: relative to the figure itself, slivers under 1 m²
+ * to the patch area); {@code heap_mb} heap in use after a full GC
  * with only the engine alive; {@code index_build_s} the time to build the engine from the layer versions.
  */
 @Command(
@@ -151,6 +152,7 @@ final class OverlayBench implements Callable<Integer> {
         double[] pgGeo = new double[k];
         double[] pgNat = new double[k];
         double maxRel = 0;
+        double maxRelFigure = 0;
         try (Connection c = ds.getConnection()) {
             for (int i = 0; i < Math.min(30, k); i++) {
                 pgGeodesic.measure(c, sample.get(i), AS_OF);
@@ -169,7 +171,8 @@ final class OverlayBench implements Callable<Integer> {
                     throw new IllegalStateException("the engines use different layer versions: " + a.layerVersions()
                             + " / " + b.layerVersions());
                 }
-                maxRel = Math.max(maxRel, maxRelativeDifference(a, b));
+                maxRel = Math.max(maxRel, maxDifference(a, b, true));
+                maxRelFigure = Math.max(maxRelFigure, maxDifference(a, b, false));
             }
         }
         Percentiles geo = new Percentiles(pgGeo);
@@ -183,8 +186,8 @@ final class OverlayBench implements Callable<Integer> {
                 Locale.ROOT,
                 "overlay-bench parcels=%d patches=%d mem_p50_ms=%.3f mem_p99_ms=%.3f pg_p50_ms=%.3f ratio_p50=%.1f"
                         + " batch_per_s=%.0f max_rel_diff=%.2e heap_mb=%.0f index_build_s=%.2f"
-                        + " pg_patches=%d pg_mode=%s pg_p99_ms=%.3f threads=%d generate_s=%.1f versions_s=%.1f"
-                        + " pg_load_s=%.1f",
+                        + " pg_patches=%d pg_mode=%s pg_p99_ms=%.3f max_rel_diff_figure=%.2e threads=%d"
+                        + " generate_s=%.1f versions_s=%.1f pg_load_s=%.1f",
                 actualParcels,
                 sample.size(),
                 memP.at(50),
@@ -198,6 +201,7 @@ final class OverlayBench implements Callable<Integer> {
                 k,
                 geodesicFaster ? "sql-geodesic" : "sql-regions+java-national",
                 geodesicFaster ? geo.at(99) : nat.at(99),
+                maxRelFigure,
                 threads,
                 generateS,
                 versionsS,
@@ -226,7 +230,11 @@ final class OverlayBench implements Callable<Integer> {
         }
     }
 
-    static double maxRelativeDifference(OverlayMeasurements a, OverlayMeasurements b) {
+    /**
+     * The largest difference over every figure of one patch, relative to the patch area ({@code ofPatch}) or to the
+     * figure itself (figures under 1 m²: to the patch area).
+     */
+    static double maxDifference(OverlayMeasurements a, OverlayMeasurements b, boolean ofPatch) {
         List<double[]> pairs = new ArrayList<>();
         pairs.add(new double[] {a.areaM2(), b.areaM2()});
         pairs.add(new double[] {a.cultivatedM2(), b.cultivatedM2()});
@@ -253,7 +261,7 @@ final class OverlayBench implements Callable<Integer> {
         double worst = 0;
         for (double[] p : pairs) {
             double larger = Math.max(Math.abs(p[0]), Math.abs(p[1]));
-            double scale = larger >= 1.0 ? larger : Math.max(a.areaM2(), 1.0);
+            double scale = !ofPatch && larger >= 1.0 ? larger : Math.max(a.areaM2(), 1.0);
             worst = Math.max(worst, Math.abs(p[0] - p[1]) / scale);
         }
         return worst;
