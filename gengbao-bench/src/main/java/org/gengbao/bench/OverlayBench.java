@@ -34,9 +34,10 @@ import picocli.CommandLine.Option;
  * (overlay + verdict), after a warm-up pass; {@code pg_p50_ms} the same for the PostGIS engine on one connection (areas
  * computed in SQL, its fastest mode — see {@code pg_mode}); {@code ratio_p50} their quotient; {@code batch_per_s}
  * patches per second through the in-memory engine with one thread per core; {@code max_rel_diff} the largest
- * difference between the engines over every figure of the compared patches, measured with the same (national) area
- * method, relative to the patch area ({@code max_rel_diff_figure}: relative to the figure itself, slivers under 1 m²
- * to the patch area); {@code heap_mb} heap in use after a full GC
+ * difference between the engines over every figure of the compared patches, relative to the patch area, with geodesic
+ * areas on both sides (PostGIS's {@code ST_Area(geography)} against GeographicLib in Java); {@code
+ * max_rel_diff_national} the same with the national formula on both sides, which depends on where vertices lie along
+ * an edge (see EllipsoidalTrapezoidArea); {@code heap_mb} heap in use after a full GC
  * with only the engine alive; {@code index_build_s} the time to build the engine from the layer versions.
  */
 @Command(
@@ -117,6 +118,33 @@ final class OverlayBench implements Callable<Integer> {
                 loaded == 0 ? "reused" : "loaded", loaded, versions.size(), pgLoadS);
 
         county = null;
+        List<Polygon> sample = new PatchGenerator(seed + 1, crs, extent).patches(patches);
+        int k = Math.min(pgPatches, sample.size());
+        RuleSet rules = RuleSet.defaults();
+        PostgisOverlayEngine pgGeodesic = new PostgisOverlayEngine(store, AreaMethod.GEODESIC);
+        PostgisOverlayEngine pgNational = new PostgisOverlayEngine(store, AreaMethod.ELLIPSOIDAL_TRAPEZOID);
+
+        // 1. geodesic areas on both sides: PostGIS's own ST_Area(geography) against GeographicLib in Java
+        double maxRel = 0;
+        double[] pgGeo = new double[k];
+        InMemoryOverlayEngine memoryGeodesic = InMemoryOverlayEngine.build(crs, versions, AreaMethod.GEODESIC);
+        try (Connection c = ds.getConnection()) {
+            for (int i = 0; i < Math.min(30, k); i++) {
+                pgGeodesic.measure(c, sample.get(i), AS_OF);
+            }
+            for (int i = 0; i < k; i++) {
+                long s = System.nanoTime();
+                OverlayMeasurements b = pgGeodesic.measure(c, sample.get(i), AS_OF);
+                rules.judge(b);
+                pgGeo[i] = (System.nanoTime() - s) / 1e6;
+                OverlayMeasurements a = memoryGeodesic.measure(sample.get(i), AS_OF);
+                requireSameVersions(a, b);
+                maxRel = Math.max(maxRel, maxDifference(a, b));
+            }
+        }
+        memoryGeodesic = null;
+
+        // 2. the engine under test, built from the layer versions alone
         System.gc();
         t = System.nanoTime();
         InMemoryOverlayEngine memory = InMemoryOverlayEngine.build(crs, versions);
@@ -127,8 +155,6 @@ final class OverlayBench implements Callable<Integer> {
                 "in-memory engine: %d features indexed in %.2f s, heap in use %.0f MB",
                 memory.indexedFeatures(), indexBuildS, heapMb);
 
-        RuleSet rules = RuleSet.defaults();
-        List<Polygon> sample = new PatchGenerator(seed + 1, crs, extent).patches(patches);
         for (Polygon p : sample) {
             rules.judge(memory.measure(p, AS_OF));
         }
@@ -146,33 +172,21 @@ final class OverlayBench implements Callable<Integer> {
             batch = Math.max(batch, batchRate(memory, rules, sample, threads));
         }
 
-        int k = Math.min(pgPatches, sample.size());
-        PostgisOverlayEngine pgGeodesic = new PostgisOverlayEngine(store, AreaMethod.GEODESIC);
-        PostgisOverlayEngine pgNational = new PostgisOverlayEngine(store, AreaMethod.ELLIPSOIDAL_TRAPEZOID);
-        double[] pgGeo = new double[k];
+        // 3. national areas on both sides: PostGIS computes the regions, Java measures them
         double[] pgNat = new double[k];
-        double maxRel = 0;
-        double maxRelFigure = 0;
+        double maxRelNational = 0;
         try (Connection c = ds.getConnection()) {
             for (int i = 0; i < Math.min(30, k); i++) {
-                pgGeodesic.measure(c, sample.get(i), AS_OF);
                 pgNational.measure(c, sample.get(i), AS_OF);
             }
             for (int i = 0; i < k; i++) {
                 long s = System.nanoTime();
-                rules.judge(pgGeodesic.measure(c, sample.get(i), AS_OF));
-                pgGeo[i] = (System.nanoTime() - s) / 1e6;
-                s = System.nanoTime();
                 OverlayMeasurements b = pgNational.measure(c, sample.get(i), AS_OF);
                 rules.judge(b);
                 pgNat[i] = (System.nanoTime() - s) / 1e6;
                 OverlayMeasurements a = memory.measure(sample.get(i), AS_OF);
-                if (!a.layerVersions().equals(b.layerVersions())) {
-                    throw new IllegalStateException("the engines use different layer versions: " + a.layerVersions()
-                            + " / " + b.layerVersions());
-                }
-                maxRel = Math.max(maxRel, maxDifference(a, b, true));
-                maxRelFigure = Math.max(maxRelFigure, maxDifference(a, b, false));
+                requireSameVersions(a, b);
+                maxRelNational = Math.max(maxRelNational, maxDifference(a, b));
             }
         }
         Percentiles geo = new Percentiles(pgGeo);
@@ -186,7 +200,7 @@ final class OverlayBench implements Callable<Integer> {
                 Locale.ROOT,
                 "overlay-bench parcels=%d patches=%d mem_p50_ms=%.3f mem_p99_ms=%.3f pg_p50_ms=%.3f ratio_p50=%.1f"
                         + " batch_per_s=%.0f max_rel_diff=%.2e heap_mb=%.0f index_build_s=%.2f"
-                        + " pg_patches=%d pg_mode=%s pg_p99_ms=%.3f max_rel_diff_figure=%.2e threads=%d"
+                        + " pg_patches=%d pg_mode=%s pg_p99_ms=%.3f max_rel_diff_national=%.2e threads=%d"
                         + " generate_s=%.1f versions_s=%.1f pg_load_s=%.1f",
                 actualParcels,
                 sample.size(),
@@ -201,7 +215,7 @@ final class OverlayBench implements Callable<Integer> {
                 k,
                 geodesicFaster ? "sql-geodesic" : "sql-regions+java-national",
                 geodesicFaster ? geo.at(99) : nat.at(99),
-                maxRelFigure,
+                maxRelNational,
                 threads,
                 generateS,
                 versionsS,
@@ -230,11 +244,15 @@ final class OverlayBench implements Callable<Integer> {
         }
     }
 
-    /**
-     * The largest difference over every figure of one patch, relative to the patch area ({@code ofPatch}) or to the
-     * figure itself (figures under 1 m²: to the patch area).
-     */
-    static double maxDifference(OverlayMeasurements a, OverlayMeasurements b, boolean ofPatch) {
+    private static void requireSameVersions(OverlayMeasurements a, OverlayMeasurements b) {
+        if (!a.layerVersions().equals(b.layerVersions())) {
+            throw new IllegalStateException(
+                    "the engines use different layer versions: " + a.layerVersions() + " / " + b.layerVersions());
+        }
+    }
+
+    /** The largest difference over every figure of one patch, relative to the patch area. */
+    static double maxDifference(OverlayMeasurements a, OverlayMeasurements b) {
         List<double[]> pairs = new ArrayList<>();
         pairs.add(new double[] {a.areaM2(), b.areaM2()});
         pairs.add(new double[] {a.cultivatedM2(), b.cultivatedM2()});
@@ -260,8 +278,7 @@ final class OverlayBench implements Callable<Integer> {
         }
         double worst = 0;
         for (double[] p : pairs) {
-            double larger = Math.max(Math.abs(p[0]), Math.abs(p[1]));
-            double scale = !ofPatch && larger >= 1.0 ? larger : Math.max(a.areaM2(), 1.0);
+            double scale = Math.max(a.areaM2(), 1.0);
             worst = Math.max(worst, Math.abs(p[0] - p[1]) / scale);
         }
         return worst;

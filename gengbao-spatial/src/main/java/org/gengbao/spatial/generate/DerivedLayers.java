@@ -157,10 +157,19 @@ final class DerivedLayers {
                 supplies.add(supply(block, after(approved), c));
             }
         }
-        List<int[]> partialCells = nearFarm.isEmpty() ? farm : nearFarm;
-        while (approvals.size() < g.spec.approvals() && !partialCells.isEmpty()) {
-            int[] c = partialCells.get(r.nextInt(partialCells.size()));
-            double[] uv = window(0.25, 0.8);
+        List<int[]> partialCells = new ArrayList<>(nearFarm);
+        partialCells.addAll(farm);
+        Slots slots = new Slots(g.grid.ny);
+        int misses = 0;
+        while (approvals.size() < g.spec.approvals() && !partialCells.isEmpty() && misses < 100_000) {
+            // three in four near a settlement while such slots last, the rest anywhere on farmland
+            int pool = nearFarm.isEmpty() || r.nextDouble() < 0.25 ? partialCells.size() : nearFarm.size();
+            int[] c = partialCells.get(r.nextInt(pool));
+            double[] uv = slots.take(c, r);
+            if (uv == null) {
+                misses++;
+                continue;
+            }
             Polygon part = subQuad(c, uv[0], uv[1], uv[2], uv[3]);
             LocalDate approved = date(2019, 2025);
             approvals.add(approval(part, approved, c));
@@ -170,7 +179,7 @@ final class DerivedLayers {
             }
             if (r.nextDouble() < 0.06 && approvals.size() < g.spec.approvals()) {
                 double shift = (uv[1] - uv[0]) * 0.5;
-                Polygon overlapping = subQuad(c, uv[0] + shift, Math.min(1, uv[1] + shift), uv[2], uv[3]);
+                Polygon overlapping = subQuad(c, uv[0] + shift, uv[1] + shift, uv[2], uv[3]);
                 approvals.add(approval(overlapping, date(2019, 2025), c));
             }
         }
@@ -178,9 +187,16 @@ final class DerivedLayers {
         while (supplies.size() > g.spec.supplies()) {
             supplies.remove(supplies.size() - 1);
         }
-        while (supplies.size() < g.spec.supplies() && !town.isEmpty()) {
-            int[] c = town.get(r.nextInt(town.size()));
-            double[] uv = window(0.3, 1.0);
+        List<int[]> supplyCells = new ArrayList<>(town);
+        supplyCells.addAll(developed);
+        misses = 0;
+        while (supplies.size() < g.spec.supplies() && !supplyCells.isEmpty() && misses < 100_000) {
+            int[] c = supplyCells.get(r.nextInt(supplyCells.size()));
+            double[] uv = slots.take(c, r);
+            if (uv == null) {
+                misses++;
+                continue;
+            }
             supplies.add(supply(subQuad(c, uv[0], uv[1], uv[2], uv[3]), date(2010, 2025), c));
         }
         g.layers.put(LayerKind.APPROVAL, approvals);
@@ -277,6 +293,36 @@ final class DerivedLayers {
             temporary.add(new GeneratedFeature(p, a));
         }
         g.layers.put(LayerKind.TEMPORARY, temporary);
+    }
+
+    /**
+     * Windows of a block that do not overlap: each block is divided into a 3 × 3 grid of slots, and a window is one
+     * slot shrunk a little at random, so that approvals and supplies placed independently do not pile up on each other
+     * (in real data overlaps are the exception; the few deliberate ones are added explicitly).
+     */
+    private static final class Slots {
+        private final int ny;
+        private final java.util.Map<Integer, java.util.BitSet> used = new java.util.HashMap<>();
+
+        Slots(int ny) {
+            this.ny = ny;
+        }
+
+        double[] take(int[] cell, Random r) {
+            java.util.BitSet taken = used.computeIfAbsent(cell[0] * ny + cell[1], k -> new java.util.BitSet(9));
+            if (taken.cardinality() == 9) {
+                return null;
+            }
+            int slot;
+            do {
+                slot = r.nextInt(9);
+            } while (taken.get(slot));
+            taken.set(slot);
+            double u0 = (slot % 3) / 3.0;
+            double v0 = (slot / 3) / 3.0;
+            double margin = 0.02 + r.nextDouble() * 0.05;
+            return new double[] {u0 + margin, u0 + 1 / 3.0 - margin, v0 + margin, v0 + 1 / 3.0 - margin};
+        }
     }
 
     /** A random window [u0, u1] × [v0, v1] of the unit square whose sides are between min and max. */
