@@ -125,23 +125,8 @@ final class OverlayBench implements Callable<Integer> {
         PostgisOverlayEngine pgNational = new PostgisOverlayEngine(store, AreaMethod.ELLIPSOIDAL_TRAPEZOID);
 
         // 1. geodesic areas on both sides: PostGIS's own ST_Area(geography) against GeographicLib in Java
-        double maxRel = 0;
-        double[] pgGeo = new double[k];
         InMemoryOverlayEngine memoryGeodesic = InMemoryOverlayEngine.build(crs, versions, AreaMethod.GEODESIC);
-        try (Connection c = ds.getConnection()) {
-            for (int i = 0; i < Math.min(30, k); i++) {
-                pgGeodesic.measure(c, sample.get(i), AS_OF);
-            }
-            for (int i = 0; i < k; i++) {
-                long s = System.nanoTime();
-                OverlayMeasurements b = pgGeodesic.measure(c, sample.get(i), AS_OF);
-                rules.judge(b);
-                pgGeo[i] = (System.nanoTime() - s) / 1e6;
-                OverlayMeasurements a = memoryGeodesic.measure(sample.get(i), AS_OF);
-                requireSameVersions(a, b);
-                maxRel = Math.max(maxRel, maxDifference(a, b));
-            }
-        }
+        PostgisRun geodesic = PostgisRun.of(ds, pgGeodesic, memoryGeodesic, rules, sample.subList(0, k));
         memoryGeodesic = null;
 
         // 2. the engine under test, built from the layer versions alone
@@ -173,24 +158,11 @@ final class OverlayBench implements Callable<Integer> {
         }
 
         // 3. national areas on both sides: PostGIS computes the regions, Java measures them
-        double[] pgNat = new double[k];
-        double maxRelNational = 0;
-        try (Connection c = ds.getConnection()) {
-            for (int i = 0; i < Math.min(30, k); i++) {
-                pgNational.measure(c, sample.get(i), AS_OF);
-            }
-            for (int i = 0; i < k; i++) {
-                long s = System.nanoTime();
-                OverlayMeasurements b = pgNational.measure(c, sample.get(i), AS_OF);
-                rules.judge(b);
-                pgNat[i] = (System.nanoTime() - s) / 1e6;
-                OverlayMeasurements a = memory.measure(sample.get(i), AS_OF);
-                requireSameVersions(a, b);
-                maxRelNational = Math.max(maxRelNational, maxDifference(a, b));
-            }
-        }
-        Percentiles geo = new Percentiles(pgGeo);
-        Percentiles nat = new Percentiles(pgNat);
+        PostgisRun national = PostgisRun.of(ds, pgNational, memory, rules, sample.subList(0, k));
+        Percentiles geo = new Percentiles(geodesic.millis());
+        Percentiles nat = new Percentiles(national.millis());
+        double maxRel = geodesic.worstDifference();
+        double maxRelNational = national.worstDifference();
         boolean geodesicFaster = geo.at(50) <= nat.at(50);
         double pgP50 = geodesicFaster ? geo.at(50) : nat.at(50);
         log(
@@ -241,6 +213,35 @@ final class OverlayBench implements Callable<Integer> {
             return sample.size() / s;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** PostGIS latencies over patches (after a warm-up) and the largest difference from an in-memory engine. */
+    private record PostgisRun(double[] millis, double worstDifference) {
+        static PostgisRun of(
+                javax.sql.DataSource ds,
+                PostgisOverlayEngine pg,
+                InMemoryOverlayEngine memory,
+                RuleSet rules,
+                List<Polygon> patches)
+                throws java.sql.SQLException {
+            double[] millis = new double[patches.size()];
+            double worst = 0;
+            try (Connection c = ds.getConnection()) {
+                for (int i = 0; i < Math.min(30, patches.size()); i++) {
+                    pg.measure(c, patches.get(i), AS_OF);
+                }
+                for (int i = 0; i < patches.size(); i++) {
+                    long s = System.nanoTime();
+                    OverlayMeasurements b = pg.measure(c, patches.get(i), AS_OF);
+                    rules.judge(b);
+                    millis[i] = (System.nanoTime() - s) / 1e6;
+                    OverlayMeasurements a = memory.measure(patches.get(i), AS_OF);
+                    requireSameVersions(a, b);
+                    worst = Math.max(worst, maxDifference(a, b));
+                }
+            }
+            return new PostgisRun(millis, worst);
         }
     }
 
