@@ -8,4 +8,4 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Benchmarks.",
         subcommands = {OverlayBench.class, JmhCommand.class})
-final class BenchCommand {}
+public final class BenchCommand {}

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         name = "generate-county",
         mixinStandardHelpOptions = true,
         description = "Generate a synthetic county (deterministic by seed) and write its layers as files.")
-final class GenerateCountyCommand implements Callable<Integer> {
+public final class GenerateCountyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 

@@ -20,6 +20,7 @@ public final class Analyser {
         OverlayMeasurements figures = engine.measure(patch.geometry(), asOf);
         return new AnalysisResult(
                 null,
+                patch.geometry(),
                 asOf,
                 figures,
                 rules.judge(figures),

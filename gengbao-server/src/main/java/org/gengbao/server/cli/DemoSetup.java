@@ -1,0 +1,114 @@
+package org.gengbao.server.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gengbao.server.accounts.AccountAdmin;
+import org.gengbao.server.accounts.Role;
+import org.gengbao.server.audit.AuditLog;
+import org.gengbao.server.county.Counties;
+import org.gengbao.server.layers.LayerImports;
+import org.gengbao.server.storage.GengbaoProperties;
+import org.gengbao.spatial.generate.CountyGenerator;
+import org.gengbao.spatial.generate.CountySpec;
+import org.gengbao.spatial.generate.CountyWriter;
+import org.gengbao.spatial.generate.GeneratedCounty;
+import org.gengbao.spatial.io.FeatureFiles.Format;
+import org.gengbao.spatial.layer.FieldMapping;
+import org.gengbao.spatial.layer.LayerKind;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The demo county: on an empty database, a generated county of a few thousand parcels (written as files in {@code
+ * <data>/demo-county} and imported through the normal import — land use and basic farmland from GBK Shapefiles, plans
+ * from GeoPackage, the dated layers from GeoJSON) and one account per role. Starting again reuses it all.
+ */
+final class DemoSetup {
+    static final long SEED = 2026;
+    static final LocalDate EFFECTIVE = LocalDate.of(2026, 1, 1);
+
+    private final ApplicationContext context;
+
+    DemoSetup(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Demo password of a role's account: "<role>-demo-2026", e.g. admin / admin-demo-2026. */
+    static String password(Role role) {
+        return role.name().toLowerCase(Locale.ROOT) + "-demo-2026";
+    }
+
+    void ensure() {
+        AuditLog.asCommandLine("demo", () -> {
+            Counties counties = context.getBean(Counties.class);
+            if (counties.current().isEmpty()) {
+                createCounty(counties);
+            }
+            AccountAdmin accounts = context.getBean(AccountAdmin.class);
+            String county = counties.require().code();
+            for (Role role : Role.values()) {
+                String username = role.name().toLowerCase(Locale.ROOT);
+                if (!accounts.exists(username)) {
+                    accounts.add(username, password(role), role.name(), county, "演示" + role.nameZh());
+                }
+            }
+        });
+    }
+
+    private void createCounty(Counties counties) {
+        CountySpec spec = CountySpec.demo(SEED);
+        System.err.println(
+                "Creating the demo county " + spec.countyName() + " (about " + spec.targetParcels() + " parcels)...");
+        GeneratedCounty county = CountyGenerator.generate(spec);
+        Path dir = context.getBean(GengbaoProperties.class).dataDir().resolve("demo-county");
+        try {
+            CountyWriter.write(county, dir, EnumSet.allOf(Format.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        counties.save(spec.countyCode(), spec.countyName(), spec.crs().code(), false);
+        LayerImports imports = context.getBean(LayerImports.class);
+        Map<LayerKind, String> files = Map.of(
+                LayerKind.DLTB, "dltb.shp",
+                LayerKind.JBNT, "jbnt.shp",
+                LayerKind.PLAN, "plan.gpkg",
+                LayerKind.APPROVAL, "approval.geojson",
+                LayerKind.SUPPLY, "supply.geojson",
+                LayerKind.FACILITY, "facility.geojson",
+                LayerKind.TEMPORARY, "temporary.geojson");
+        for (LayerKind kind : LayerKind.values()) {
+            Path file = dir.resolve(files.get(kind));
+            Map<String, Object> report = imports.importLayer(new LayerImports.Request(
+                    kind,
+                    file,
+                    file.getFileName().toString(),
+                    null,
+                    null,
+                    EFFECTIVE,
+                    FieldMapping.STANDARD,
+                    null,
+                    false));
+            System.err.println("  imported " + kind.id() + ": " + report.get("imported") + " features");
+        }
+    }
+
+    /** "admin / admin-demo-2026 / ADMIN 系统管理员" lines for the accounts still on their demo password. */
+    List<String> logins() {
+        AccountAdmin accounts = context.getBean(AccountAdmin.class);
+        List<String> lines = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String username = role.name().toLowerCase(Locale.ROOT);
+            if (accounts.exists(username)) {
+                String pw = accounts.hasPassword(username, password(role)) ? password(role) : "(changed)";
+                lines.add(String.format("%-10s %-22s %s %s", username, pw, role.name(), role.nameZh()));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,57 @@
+package org.gengbao.server.web;
+
+import org.gengbao.spatial.SpatialInputException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error for the client: an HTTP status, a stable upper-case code and a message in Chinese and English. Thrown
+ * anywhere in a request; {@link ProblemHandler} writes it as problem+json.
+ */
+public class Problem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final HttpStatus status;
+    private final String code;
+    private final String zh;
+
+    public Problem(HttpStatus status, String code, String zh, String en) {
+        super(en);
+        this.status = status;
+        this.code = code;
+        this.zh = zh;
+    }
+
+    /** Bad input reported by the spatial core: 422 when well-formed but unusable, 400 when unreadable. */
+    public static Problem of(SpatialInputException e) {
+        HttpStatus status = e.code().endsWith("_MALFORMED") ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        return new Problem(status, e.code(), e.messageZh(), e.messageEn());
+    }
+
+    public static Problem badRequest(String code, String zh, String en) {
+        return new Problem(HttpStatus.BAD_REQUEST, code, zh, en);
+    }
+
+    public static Problem notFound(String code, String zh, String en) {
+        return new Problem(HttpStatus.NOT_FOUND, code, zh, en);
+    }
+
+    public static Problem conflict(String code, String zh, String en) {
+        return new Problem(HttpStatus.CONFLICT, code, zh, en);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,156 @@
+package org.gengbao.server;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import org.gengbao.server.accounts.AccountAdmin;
+import org.gengbao.server.accounts.Role;
+import org.gengbao.server.audit.AuditLog;
+import org.gengbao.server.county.Counties;
+import org.gengbao.server.layers.LayerImports;
+import org.gengbao.spatial.generate.CountyGenerator;
+import org.gengbao.spatial.generate.CountySpec;
+import org.gengbao.spatial.generate.CountyWriter;
+import org.gengbao.spatial.generate.GeneratedCounty;
+import org.gengbao.spatial.io.FeatureFiles.Format;
+import org.gengbao.spatial.layer.FieldMapping;
+import org.gengbao.spatial.layer.LayerKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whole-application tests on the database of the run (see {@link TestDatabase}): one application context for all
+ * subclasses, seeded once with a small generated county imported from its files (land use and basic farmland from
+ * GBK shapefiles, plans from GeoPackage, the rest from GeoJSON) and one account per role ({@code t-admin} …, password
+ * {@code secret-<role>}).
+ */
+@SpringBootTest(classes = GengbaoApplication.class)
+@AutoConfigureMockMvc
+@Tag("database")
+public abstract class ServerTestBase {
+    public static final TestDatabase DB = TestDatabase.create();
+    public static final LocalDate EFFECTIVE = LocalDate.of(2026, 1, 1);
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static GeneratedCounty county;
+    private static Path countyFiles;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DB.properties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("gengbao.accounts.lock-duration", () -> "PT2S");
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected Counties counties;
+
+    @Autowired
+    protected LayerImports imports;
+
+    @Autowired
+    protected AccountAdmin accounts;
+
+    /** The county the context was seeded with. */
+    protected static GeneratedCounty county() {
+        return county;
+    }
+
+    /** The folder with the seeded county's files (dltb.shp, plan.gpkg, approval.geojson, …). */
+    protected static Path countyFiles() {
+        return countyFiles;
+    }
+
+    @BeforeEach
+    void seedOnce() throws Exception {
+        synchronized (ServerTestBase.class) {
+            if (county == null) {
+                county = CountyGenerator.generate(CountySpec.of(11, 1500, 0, 80, 80));
+                countyFiles = Files.createTempDirectory("gengbao-test-county-");
+                CountyWriter.write(county, countyFiles, EnumSet.allOf(Format.class));
+            }
+            if (counties.current().isEmpty()) {
+                AuditLog.asCommandLine("test", () -> {
+                    counties.save(county.spec().countyCode(), county.spec().countyName(), "EPSG:4527", false);
+                    Map<LayerKind, String> files = Map.of(
+                            LayerKind.DLTB, "dltb.shp",
+                            LayerKind.JBNT, "jbnt.shp",
+                            LayerKind.PLAN, "plan.gpkg",
+                            LayerKind.APPROVAL, "approval.geojson",
+                            LayerKind.SUPPLY, "supply.geojson",
+                            LayerKind.FACILITY, "facility.geojson",
+                            LayerKind.TEMPORARY, "temporary.geojson");
+                    files.forEach((kind, name) -> imports.importLayer(new LayerImports.Request(
+                            kind,
+                            countyFiles.resolve(name),
+                            name,
+                            null,
+                            null,
+                            EFFECTIVE,
+                            FieldMapping.STANDARD,
+                            null,
+                            false)));
+                    for (Role role : Role.values()) {
+                        accounts.add(
+                                username(role),
+                                password(role),
+                                role.name(),
+                                county.spec().countyCode(),
+                                null);
+                    }
+                });
+            }
+        }
+    }
+
+    protected static String username(Role role) {
+        return "t-" + role.name().toLowerCase(Locale.ROOT);
+    }
+
+    protected static String password(Role role) {
+        return "secret-" + role.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Logs in and returns the bearer token. */
+    protected String login(String username, String password) throws Exception {
+        String body = mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("username", username, "password", password))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        JsonNode node = JSON.readTree(body);
+        if (!node.has("token")) {
+            throw new AssertionError("login of " + username + " failed: " + body);
+        }
+        return node.get("token").asString();
+    }
+
+    protected String token(Role role) throws Exception {
+        return login(username(role), password(role));
+    }
+
+    protected static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
