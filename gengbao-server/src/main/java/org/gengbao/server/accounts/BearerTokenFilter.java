@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * message.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class BearerTokenFilter extends OncePerRequestFilter {
     static final String PROBLEM = "gengbao.auth.problem";
 
