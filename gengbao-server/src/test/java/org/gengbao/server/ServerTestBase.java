@@ -1,7 +1,9 @@
 package org.gengbao.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -152,5 +155,32 @@ public abstract class ServerTestBase {
 
     protected static String bearer(String token) {
         return "Bearer " + token;
+    }
+
+    /**
+     * Asserts that {@code result} is an RFC 9457 problem+json with this status and stable code, a title, a detail and
+     * non-empty Chinese and English messages; returns the parsed body for further checks.
+     */
+    protected static JsonNode problem(ResultActions result, int status, String code) throws Exception {
+        var response = result.andReturn().getResponse();
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as("status of %s", body).isEqualTo(status);
+        assertThat(response.getContentType()).as("content type of %s", body).startsWith("application/problem+json");
+        JsonNode p = JSON.readTree(body);
+        assertThat(p.path("code").asString("")).as("code of %s", body).isEqualTo(code);
+        assertThat(p.path("status").asInt()).as("status member of %s", body).isEqualTo(status);
+        assertThat(p.path("type").asString("")).as("type of %s", body).startsWith("urn:gengbao:problem:");
+        assertThat(p.path("title").asString("")).as("title of %s", body).isNotBlank();
+        assertThat(p.path("detail").asString("")).as("detail of %s", body).isNotBlank();
+        String zh = p.at("/messages/zh").asString("");
+        String en = p.at("/messages/en").asString("");
+        assertThat(zh).as("zh message of %s", body).isNotBlank().containsPattern("\\p{IsHan}");
+        assertThat(en).as("en message of %s", body).isNotBlank();
+        for (String m : new String[] {zh, en}) {
+            assertThat(m)
+                    .as("message for people in %s", body)
+                    .doesNotContain("Exception", "java.", "tools.jackson", "[Source:", "null");
+        }
+        return p;
     }
 }

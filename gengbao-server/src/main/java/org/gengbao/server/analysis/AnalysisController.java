@@ -51,19 +51,30 @@ class AnalysisController {
                     "请求缺少 geometry（GeoJSON 几何或要素）",
                     "The request has no geometry (a GeoJSON geometry or Feature)");
         }
-        String crs = body.hasNonNull("crs") ? body.get("crs").asString() : null;
+        String crs = null;
+        if (body.hasNonNull("crs")) {
+            if (!body.get("crs").isValueNode()) {
+                throw Problem.badRequest(
+                        "PARAMETER_INVALID",
+                        "crs 应为文字形式的坐标系代码，如 \"EPSG:4527\"，收到的是 " + body.get("crs"),
+                        "crs must be a coordinate system code as text, such as \"EPSG:4527\"; got " + body.get("crs"));
+            }
+            crs = body.get("crs").asString();
+        }
         LocalDate asOf = null;
         if (body.hasNonNull("asOf")) {
+            JsonNode given = body.get("asOf");
+            String text = given.isValueNode() ? given.asString() : given.toString();
             try {
-                asOf = LocalDate.parse(body.get("asOf").asString());
+                asOf = LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 throw Problem.badRequest(
                         "DATE_INVALID",
-                        "asOf 应写成 YYYY-MM-DD，收到“" + body.get("asOf").asString() + "”",
-                        "asOf must be YYYY-MM-DD; got \"" + body.get("asOf").asString() + "\"");
+                        "asOf 应写成 YYYY-MM-DD，收到“" + text + "”",
+                        "asOf must be YYYY-MM-DD; got \"" + text + "\"");
             }
         }
-        return analyses.analyseAndStore(geometry.toString(), crs, asOf, principal.getName());
+        return analyses.analyseAndStore(GeoJsonGeometryParser.text(geometry), crs, asOf, principal.getName());
     }
 
     @GetMapping("/{id}")
@@ -90,7 +101,7 @@ class AnalysisController {
             }
             return node;
         } catch (JacksonException e) {
-            throw Problem.of(GeoJsonGeometryParser.malformed(e));
+            throw Problem.of(GeoJsonGeometryParser.malformed(e, "BODY_MALFORMED", "请求正文", "The request body"));
         }
     }
 

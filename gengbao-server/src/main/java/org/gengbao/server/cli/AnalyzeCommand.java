@@ -91,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static ObjectNode one(Analyses analyses, JsonNode geometryOrFeature, String crs, LocalDate date) {
-        AnalysisResult result = analyses.analyse(geometryOrFeature.toString(), crs, date);
+        AnalysisResult result = analyses.analyse(GeoJsonGeometryParser.text(geometryOrFeature), crs, date);
         return AnalysisJson.toJson(result);
     }
 }

@@ -1,6 +1,8 @@
 package org.gengbao.server.web;
 
+import java.util.Optional;
 import org.gengbao.spatial.SpatialInputException;
+import org.gengbao.spatial.SpatialInputException.Location;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,18 +15,29 @@ public class Problem extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final String zh;
+    private final transient Location location;
 
     public Problem(HttpStatus status, String code, String zh, String en) {
+        this(status, code, zh, en, null);
+    }
+
+    /** A problem at a place ({@code location}: a point of the input, or null), reported as {@code location}. */
+    public Problem(HttpStatus status, String code, String zh, String en, Location location) {
         super(en);
         this.status = status;
         this.code = code;
         this.zh = zh;
+        this.location = location;
     }
 
-    /** Bad input reported by the spatial core: 422 when well-formed but unusable, 400 when unreadable. */
+    /**
+     * Bad input reported by the spatial core: 422 when well-formed but unusable, 400 when unreadable; with the place
+     * of the problem when the core names one.
+     */
     public static Problem of(SpatialInputException e) {
         HttpStatus status = e.code().endsWith("_MALFORMED") ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
-        return new Problem(status, e.code(), e.messageZh(), e.messageEn());
+        return new Problem(
+                status, e.code(), e.messageZh(), e.messageEn(), e.location().orElse(null));
     }
 
     public static Problem badRequest(String code, String zh, String en) {
@@ -53,5 +66,10 @@ public class Problem extends RuntimeException {
 
     public String en() {
         return getMessage();
+    }
+
+    /** Where in the input the problem is, if known. */
+    public Optional<Location> location() {
+        return Optional.ofNullable(location);
     }
 }

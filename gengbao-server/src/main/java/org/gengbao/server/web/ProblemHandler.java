@@ -1,10 +1,14 @@
 package org.gengbao.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.gengbao.spatial.SpatialInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,9 +27,18 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** A {@link Problem}; one with a place also gets {@code location: {x, y, crs}} (crs as named by the input). */
     @ExceptionHandler(Problem.class)
     ProblemDetail problem(Problem p, HttpServletRequest request) {
-        return ProblemWriter.detail(request, p.status(), p.code(), p.zh(), p.en());
+        ProblemDetail detail = ProblemWriter.detail(request, p.status(), p.code(), p.zh(), p.en());
+        p.location().ifPresent(at -> {
+            Map<String, Object> location = new LinkedHashMap<>();
+            location.put("x", at.x());
+            location.put("y", at.y());
+            location.put("crs", at.crs());
+            detail.setProperty("location", location);
+        });
+        return detail;
     }
 
     @ExceptionHandler(SpatialInputException.class)
@@ -43,17 +56,27 @@ public class ProblemHandler {
                 "The request body is not valid JSON or lacks required content");
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
-    ProblemDetail missing(Exception e, HttpServletRequest request) {
-        String name = e instanceof MissingServletRequestParameterException m
-                ? m.getParameterName()
-                : ((MissingServletRequestPartException) e).getRequestPartName();
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        String name = e.getParameterName();
         return ProblemWriter.detail(
                 request,
                 HttpStatus.BAD_REQUEST,
                 "PARAMETER_MISSING",
-                "缺少参数 " + name,
-                "The parameter " + name + " is missing");
+                "缺少参数“" + name + "”",
+                "The parameter \"" + name + "\" is missing");
+    }
+
+    /** A missing multipart part is a file that was not uploaded (the form field names it). */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        String name = e.getRequestPartName();
+        return ProblemWriter.detail(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "PARAMETER_MISSING",
+                "没有上传文件：请在表单字段“" + name + "”中附上要上传的文件",
+                "No file was uploaded: attach the file as the form field \"" + name + "\"");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -82,14 +105,21 @@ public class ProblemHandler {
                 "This address does not accept " + e.getMethod());
     }
 
+    /** Names what the address accepts, so that the caller can correct the request. */
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String accepted =
+                e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        String zh = e.getContentType() == null ? "请求没有说明内容类型（Content-Type）" : "不支持的内容类型 " + e.getContentType();
+        String en = e.getContentType() == null
+                ? "The request does not say its content type (Content-Type)"
+                : "Unsupported content type " + e.getContentType();
         return ProblemWriter.detail(
                 request,
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "MEDIA_TYPE_UNSUPPORTED",
-                "不支持的内容类型 " + e.getContentType(),
-                "Unsupported content type " + e.getContentType());
+                zh + (accepted.isEmpty() ? "" : "；此地址接受 " + accepted),
+                en + (accepted.isEmpty() ? "" : "; this address accepts " + accepted));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -13,7 +13,9 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,15 +28,28 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Errors are {@link SpatialInputException}s naming the JSON path of the offending part.
  */
 public final class GeoJsonGeometryParser {
-    /** Reads JSON leniently about NaN/Infinity literals, so that they can be reported as bad coordinates. */
+    /**
+     * Reads JSON leniently about NaN/Infinity literals, so that they can be reported as bad coordinates, and writes
+     * them back as literals (not as strings), so that a node read and written again (see {@link #text}) still reports
+     * them as such.
+     */
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .build();
 
     private GeoJsonGeometryParser() {}
 
     /** A parsed geometry with the system its coordinates are in. */
     public record Parsed(Geometry geometry, Crs crs) {}
+
+    /**
+     * The JSON text of a node read with {@link #MAPPER}, for {@link #parse}; unlike {@code node.toString()} it keeps
+     * NaN and Infinity as numbers, so they are reported as {@code NON_FINITE_COORDINATE}.
+     */
+    public static String text(JsonNode node) {
+        return MAPPER.writeValueAsString(node);
+    }
 
     /** Parses a GeoJSON text holding a geometry or a Feature. */
     public static Parsed parse(String json, Crs defaultCrs) {
@@ -59,7 +74,17 @@ public final class GeoJsonGeometryParser {
         return new Parsed(toGeometry(node, WorkingPrecision.factory(crs), "$"), crs);
     }
 
+    /** {@code GEOJSON_MALFORMED}: the GeoJSON text is not JSON; the message says where and why, for people. */
     public static SpatialInputException malformed(JacksonException e) {
+        return malformed(e, "GEOJSON_MALFORMED", "GeoJSON ", "The GeoJSON");
+    }
+
+    /**
+     * A JSON syntax error as {@code code}, naming the text ({@code whatZh}, {@code whatEn}: "GeoJSON " (a Latin word
+     * takes a space before the Chinese) and "The GeoJSON", or "请求正文" and "The request body") with line and column,
+     * and the reason without the parser's internals (source descriptions, class names).
+     */
+    public static SpatialInputException malformed(JacksonException e, String code, String whatZh, String whatEn) {
         String where = e.getLocation() == null
                 ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column "
@@ -67,12 +92,32 @@ public final class GeoJsonGeometryParser {
         String whereZh = e.getLocation() == null
                 ? ""
                 : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
+        String reasonZh;
+        String reasonEn;
+        if (e instanceof UnexpectedEndOfInputException) {
+            reasonZh = "内容提前结束，有括号或引号没有闭合（内容可能被截断）";
+            reasonEn = "it ends too early; a bracket, brace or quote is not closed (the text may be cut off)";
+        } else {
+            reasonEn = reasonZh = parserReason(e);
+        }
         return new SpatialInputException(
-                "GEOJSON_MALFORMED",
-                "GeoJSON 不是有效的 JSON" + whereZh + "：" + e.getOriginalMessage(),
-                "The GeoJSON is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                code,
+                whatZh + "不是有效的 JSON" + whereZh + "：" + reasonZh,
+                whatEn + " is not valid JSON" + where + ": " + reasonEn,
                 null,
                 e);
+    }
+
+    /** The parser's reason without its location suffix ("(start marker at [Source: …])", "at [Source: …]"). */
+    private static String parserReason(JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int cut = m.indexOf("[Source:");
+        if (cut >= 0) {
+            int open = m.lastIndexOf('(', cut);
+            m = m.substring(0, open >= 0 && m.substring(open, cut).startsWith("(start marker") ? open : cut);
+            m = m.replaceAll("(\\s+at)?\\s*$", "");
+        }
+        return m.strip();
     }
 
     /** The CRS named by a legacy {@code "crs"} member of {@code node}, or {@code fallback}. */

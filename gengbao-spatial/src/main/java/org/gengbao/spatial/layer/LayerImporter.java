@@ -87,14 +87,18 @@ public final class LayerImporter {
             throw new SpatialInputException(
                     "IMPORT_REJECTED",
                     "导入被拒绝：" + counts[2] + " 个要素无效，例如第 " + first.record() + " 个：" + first.zh(),
-                    "Import refused: " + counts[2] + " features are invalid, e.g. record " + first.record() + ": "
+                    "Import refused: " + counts[2] + (counts[2] == 1 ? " feature is" : " features are")
+                            + " invalid, e.g. record " + first.record() + ": "
                             + first.en());
         }
         if (features.isEmpty()) {
+            FeatureIssue first = rejected.isEmpty() ? null : rejected.get(0);
             throw new SpatialInputException(
                     "IMPORT_EMPTY",
-                    "文件中没有可导入的要素（读取 " + counts[0] + " 个，拒绝 " + counts[2] + " 个）",
-                    "The file has no importable features (" + counts[0] + " read, " + counts[2] + " rejected)");
+                    "文件中没有可导入的要素（读取 " + counts[0] + " 个，拒绝 " + counts[2] + " 个）"
+                            + (first == null ? "" : "，例如第 " + first.record() + " 个：" + first.zh()),
+                    "The file has no importable features (" + counts[0] + " read, " + counts[2] + " rejected)"
+                            + (first == null ? "" : ", e.g. record " + first.record() + ": " + first.en()));
         }
         return new ImportResult(LayerVersion.of(kind, options.effectiveFrom(), workingCrs, features), report);
     }
@@ -158,8 +162,8 @@ public final class LayerImporter {
     private static SpatialInputException crsMissing() {
         return new SpatialInputException(
                 "CRS_MISSING",
-                "文件未说明坐标系（如缺少 .prj），请用 --crs 指定，例如 EPSG:4527",
-                "The file does not say which coordinate system it is in (no .prj, for example); name it with --crs,"
-                        + " e.g. EPSG:4527");
+                "文件未说明坐标系（如缺少 .prj），请用 crs 选项指定（命令行为 --crs），例如 EPSG:4527",
+                "The file does not say which coordinate system it is in (no .prj, for example); name it with the crs"
+                        + " option (--crs on the command line), e.g. EPSG:4527");
     }
 }

@@ -138,10 +138,11 @@ final class FieldTextDecoder {
         return new SpatialInputException(
                 "ENCODING_MISMATCH",
                 "文件" + where.zh(".dbf") + placeZh + " 中的文字无法按 " + enc + " 编码读取（编码依据：" + choice.sourceZh()
-                        + "）。请指定正确的字符编码后重试（命令行参数 --encoding，例如 --encoding GBK 或 --encoding UTF-8）。",
+                        + "）。请用导入选项 encoding 指定正确的字符编码后重试（命令行参数 --encoding，例如 --encoding GBK 或 --encoding UTF-8）。",
                 "The text in " + placeEn + " of " + where.en(".dbf") + " cannot be read as " + enc + " (source: "
-                        + choice.sourceEn() + "). Name the right encoding and retry (command-line option --encoding,"
-                        + " e.g. --encoding GBK or --encoding UTF-8).");
+                        + choice.sourceEn()
+                        + "). Name the right encoding with the encoding option and retry (--encoding on the"
+                        + " command line, e.g. --encoding GBK or --encoding UTF-8).");
     }
 
     private SpatialInputException looksLikeUtf8(String field, long recordNo) {
@@ -152,11 +153,11 @@ final class FieldTextDecoder {
         return new SpatialInputException(
                 "ENCODING_MISMATCH",
                 "文件" + where.zh(".dbf") + "中的文字实际是 UTF-8 编码（例如" + placeZh + "），按 " + enc + " 读取会变成乱码（编码依据："
-                        + choice.sourceZh() + "）。" + "请指定 UTF-8 编码后重试（命令行参数 --encoding UTF-8）。",
+                        + choice.sourceZh() + "）。" + "请用导入选项 encoding 指定 UTF-8 编码后重试（命令行参数 --encoding UTF-8）。",
                 "The text in " + where.en(".dbf") + " is actually UTF-8 (e.g. " + placeEn + "); reading it as " + enc
                         + " would garble it (source: "
-                        + choice.sourceEn() + "). Retry with the encoding UTF-8 (command-line option --encoding"
-                        + " UTF-8).");
+                        + choice.sourceEn() + "). Retry with the encoding option set to UTF-8 (on the command line"
+                        + " --encoding UTF-8).");
     }
 
     static CharsetDecoder strictDecoder(Charset cs) {

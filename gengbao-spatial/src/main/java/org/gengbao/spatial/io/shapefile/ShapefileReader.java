@@ -183,7 +183,7 @@ public final class ShapefileReader implements FeatureSource {
             ShapefileErrors.Where where, String ext, String code, String whatZh, String whatEn) {
         return new SpatialInputException(
                 code,
-                "缺少 Shapefile 的" + whatZh + "文件" + where.zh(ext) + "。Shapefile 由同名的 .shp、.dbf、.shx 和 .prj 等文件组成，"
+                "缺少 Shapefile 的" + whatZh + "文件：" + where.zh(ext) + "。Shapefile 由同名的 .shp、.dbf、.shx 和 .prj 等文件组成，"
                         + "请把它们一起上传（可打包成一个 zip）。",
                 "The shapefile's " + whatEn + " file " + where.en(ext) + " is missing. A shapefile consists of files"
                         + " with the same name ending in .shp, .dbf, .shx and .prj; upload them together (zipped into"

@@ -172,6 +172,12 @@ final class ShapefileZip {
             hintZh = "GeoPackage 和 GeoJSON 文件请直接上传，不必压缩。";
             hintEn = " Upload GeoPackage and GeoJSON files directly, without zipping them.";
         }
+        if (names.isEmpty()) {
+            return new SpatialInputException(
+                    "ZIP_NOT_SHAPEFILE",
+                    "压缩包“" + zipName + "”是空的，其中没有 Shapefile（.shp 文件）。",
+                    "The archive \"" + zipName + "\" is empty; it contains no shapefile (.shp file).");
+        }
         return new SpatialInputException(
                 "ZIP_NOT_SHAPEFILE",
                 "压缩包“" + zipName + "”中没有 Shapefile（.shp 文件）。其中的文件有：" + list(names, "、") + "。" + hintZh,
