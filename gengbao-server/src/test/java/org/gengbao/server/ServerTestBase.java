@@ -13,6 +13,7 @@ import java.util.Map;
 import org.gengbao.server.accounts.AccountAdmin;
 import org.gengbao.server.accounts.Role;
 import org.gengbao.server.audit.AuditLog;
+import org.gengbao.server.cli.DemoSetup;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.layers.LayerImports;
 import org.gengbao.spatial.generate.CountyGenerator;
@@ -20,8 +21,6 @@ import org.gengbao.spatial.generate.CountySpec;
 import org.gengbao.spatial.generate.CountyWriter;
 import org.gengbao.spatial.generate.GeneratedCounty;
 import org.gengbao.spatial.io.FeatureFiles.Format;
-import org.gengbao.spatial.layer.FieldMapping;
-import org.gengbao.spatial.layer.LayerKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,24 +94,7 @@ public abstract class ServerTestBase {
             if (counties.current().isEmpty()) {
                 AuditLog.asCommandLine("test", () -> {
                     counties.save(county.spec().countyCode(), county.spec().countyName(), "EPSG:4527", false);
-                    Map<LayerKind, String> files = Map.of(
-                            LayerKind.DLTB, "dltb.shp",
-                            LayerKind.JBNT, "jbnt.shp",
-                            LayerKind.PLAN, "plan.gpkg",
-                            LayerKind.APPROVAL, "approval.geojson",
-                            LayerKind.SUPPLY, "supply.geojson",
-                            LayerKind.FACILITY, "facility.geojson",
-                            LayerKind.TEMPORARY, "temporary.geojson");
-                    files.forEach((kind, name) -> imports.importLayer(new LayerImports.Request(
-                            kind,
-                            countyFiles.resolve(name),
-                            name,
-                            null,
-                            null,
-                            EFFECTIVE,
-                            FieldMapping.STANDARD,
-                            null,
-                            false)));
+                    DemoSetup.importLayers(imports, countyFiles, EFFECTIVE);
                     for (Role role : Role.values()) {
                         accounts.add(
                                 username(role),

@@ -1,5 +1,7 @@
 package org.gengbao.server.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,32 +21,28 @@ class Accounts {
         this.jdbc = jdbc;
     }
 
+    private static Account row(ResultSet rs, int rowNum) throws SQLException {
+        return new Account(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Role.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getBoolean(6),
+                rs.getInt(7),
+                rs.getObject(8, OffsetDateTime.class));
+    }
+
     Optional<Account> find(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = ?")
                 .param(username)
-                .query((rs, i) -> new Account(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Role.valueOf(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getBoolean(6),
-                        rs.getInt(7),
-                        rs.getObject(8, OffsetDateTime.class)))
+                .query(Accounts::row)
                 .optional();
     }
 
     List<Account> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account ORDER BY username")
-                .query((rs, i) -> new Account(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Role.valueOf(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getBoolean(6),
-                        rs.getInt(7),
-                        rs.getObject(8, OffsetDateTime.class)))
+                .query(Accounts::row)
                 .list();
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import org.springframework.context.ApplicationContext;
  * <data>/demo-county} and imported through the normal import — land use and basic farmland from GBK Shapefiles, plans
  * from GeoPackage, the dated layers from GeoJSON) and one account per role. Starting again reuses it all.
  */
-final class DemoSetup {
+public final class DemoSetup {
     static final long SEED = 2026;
     static final LocalDate EFFECTIVE = LocalDate.of(2026, 1, 1);
 
@@ -37,6 +38,40 @@ final class DemoSetup {
 
     DemoSetup(ApplicationContext context) {
         this.context = context;
+    }
+
+    /**
+     * Imports a generated county's files from {@code dir} through the normal import, one version of every kind in force
+     * from {@code effective}, in a mix of formats: land use and basic farmland from (GBK) Shapefiles, plans from
+     * GeoPackage, the dated layers from GeoJSON. Returns each kind's import report.
+     */
+    public static Map<LayerKind, Map<String, Object>> importLayers(
+            LayerImports imports, Path dir, LocalDate effective) {
+        Map<LayerKind, String> files = Map.of(
+                LayerKind.DLTB, "dltb.shp",
+                LayerKind.JBNT, "jbnt.shp",
+                LayerKind.PLAN, "plan.gpkg",
+                LayerKind.APPROVAL, "approval.geojson",
+                LayerKind.SUPPLY, "supply.geojson",
+                LayerKind.FACILITY, "facility.geojson",
+                LayerKind.TEMPORARY, "temporary.geojson");
+        Map<LayerKind, Map<String, Object>> reports = new EnumMap<>(LayerKind.class);
+        for (LayerKind kind : LayerKind.values()) {
+            Path file = dir.resolve(files.get(kind));
+            reports.put(
+                    kind,
+                    imports.importLayer(new LayerImports.Request(
+                            kind,
+                            file,
+                            file.getFileName().toString(),
+                            null,
+                            null,
+                            effective,
+                            FieldMapping.STANDARD,
+                            null,
+                            false)));
+        }
+        return reports;
     }
 
     /** Demo password of a role's account: "<role>-demo-2026", e.g. admin / admin-demo-2026. */
@@ -73,29 +108,9 @@ final class DemoSetup {
             throw new UncheckedIOException(e);
         }
         counties.save(spec.countyCode(), spec.countyName(), spec.crs().code(), false);
-        LayerImports imports = context.getBean(LayerImports.class);
-        Map<LayerKind, String> files = Map.of(
-                LayerKind.DLTB, "dltb.shp",
-                LayerKind.JBNT, "jbnt.shp",
-                LayerKind.PLAN, "plan.gpkg",
-                LayerKind.APPROVAL, "approval.geojson",
-                LayerKind.SUPPLY, "supply.geojson",
-                LayerKind.FACILITY, "facility.geojson",
-                LayerKind.TEMPORARY, "temporary.geojson");
-        for (LayerKind kind : LayerKind.values()) {
-            Path file = dir.resolve(files.get(kind));
-            Map<String, Object> report = imports.importLayer(new LayerImports.Request(
-                    kind,
-                    file,
-                    file.getFileName().toString(),
-                    null,
-                    null,
-                    EFFECTIVE,
-                    FieldMapping.STANDARD,
-                    null,
-                    false));
-            System.err.println("  imported " + kind.id() + ": " + report.get("imported") + " features");
-        }
+        importLayers(context.getBean(LayerImports.class), dir, EFFECTIVE)
+                .forEach((kind, report) ->
+                        System.err.println("  imported " + kind.id() + ": " + report.get("imported") + " features"));
     }
 
     /** "admin / admin-demo-2026 / ADMIN 系统管理员" lines for the accounts still on their demo password. */
