@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.gengbao.spatial.crs.CrsRegistry;
 import org.gengbao.spatial.crs.GaussKrugerCrs;
 import org.gengbao.spatial.testing.RandomParcels;
@@ -21,36 +22,18 @@ class SimplePolygonClipperTest {
 
     @Test
     void agreesWithOverlayNgOnRandomConcavePolygons() {
-        Random r = new Random(3);
-        int clipped = 0;
-        for (int k = 0; k < 5_000; k++) {
-            Polygon a =
-                    RandomParcels.star(r, ZONE, 39_520_000, 4_000_000, 50 + r.nextDouble() * 100, 3 + r.nextInt(60));
-            Polygon b = RandomParcels.star(
-                    r,
-                    ZONE,
-                    39_520_000 + (r.nextDouble() - 0.5) * 200,
-                    4_000_000 + (r.nextDouble() - 0.5) * 200,
-                    20 + r.nextDouble() * 100,
-                    3 + r.nextInt(20));
-            Geometry fast = SimplePolygonClipper.intersection(a, b);
-            if (fast == null) {
-                continue;
-            }
-            clipped++;
-            Geometry reference = OverlayNG.overlay(a, b, OverlayNG.INTERSECTION);
-            assertThat(fast.getArea()).as("pair %d", k).isCloseTo(reference.getArea(), within(1e-6));
-            assertThat(fast.isValid()).as("pair %d: %s", k, fast).isTrue();
-            assertThat(fast.getNumGeometries()).isEqualTo(reference.isEmpty() ? 1 : reference.getNumGeometries());
-        }
-        assertThat(clipped)
-                .as("general position is the rule for random outlines")
-                .isGreaterThan(4_900);
+        agreesWithOverlayNg(3, 20, OverlayNG.INTERSECTION, SimplePolygonClipper::intersection);
     }
 
     @Test
     void differenceAgreesWithOverlayNg() {
-        Random r = new Random(4);
+        agreesWithOverlayNg(4, 5, OverlayNG.DIFFERENCE, SimplePolygonClipper::difference);
+    }
+
+    /** 5 000 random pairs of concave outlines; the second one's radius starts at {@code minClipRadius} metres. */
+    private static void agreesWithOverlayNg(
+            long seed, double minClipRadius, int opCode, BiFunction<Polygon, Polygon, Geometry> fastOp) {
+        Random r = new Random(seed);
         int clipped = 0;
         for (int k = 0; k < 5_000; k++) {
             Polygon a =
@@ -60,18 +43,23 @@ class SimplePolygonClipperTest {
                     ZONE,
                     39_520_000 + (r.nextDouble() - 0.5) * 200,
                     4_000_000 + (r.nextDouble() - 0.5) * 200,
-                    5 + r.nextDouble() * 100,
+                    minClipRadius + r.nextDouble() * 100,
                     3 + r.nextInt(20));
-            Geometry fast = SimplePolygonClipper.difference(a, b);
+            Geometry fast = fastOp.apply(a, b);
             if (fast == null) {
                 continue;
             }
             clipped++;
-            Geometry reference = OverlayNG.overlay(a, b, OverlayNG.DIFFERENCE);
+            Geometry reference = OverlayNG.overlay(a, b, opCode);
             assertThat(fast.getArea()).as("pair %d", k).isCloseTo(reference.getArea(), within(1e-6));
             assertThat(fast.isValid()).as("pair %d: %s", k, fast).isTrue();
+            assertThat(fast.getNumGeometries())
+                    .as("pair %d: parts", k)
+                    .isEqualTo(reference.isEmpty() ? 1 : reference.getNumGeometries());
         }
-        assertThat(clipped).isGreaterThan(4_900);
+        assertThat(clipped)
+                .as("general position is the rule for random outlines")
+                .isGreaterThan(4_900);
     }
 
     @ParameterizedTest(name = "{0}")
