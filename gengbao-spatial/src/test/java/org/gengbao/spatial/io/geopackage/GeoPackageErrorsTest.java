@@ -82,17 +82,7 @@ class GeoPackageErrorsTest {
 
     @Test
     void aCoordinateSystemOutsideCgcs2000IsRefusedByName() throws IOException {
-        Path file = dir.resolve("beijing54.gpkg");
-        Gdal.ogr2ogr(
-                        "-f",
-                        "GPKG",
-                        file,
-                        SampleFeatures.fixture(dir, "parcels-4490.geojson"),
-                        "-a_srs",
-                        "EPSG:4214",
-                        "-nln",
-                        "DLTB")
-                .ok();
+        Path file = dltbWithSrs("beijing54.gpkg", "EPSG:4214");
         assertThatThrownBy(() -> GeoPackageReader.open(file, null))
                 .isInstanceOfSatisfying(SpatialInputException.class, e -> {
                     assertThat(e.code()).isEqualTo("CRS_UNSUPPORTED");
@@ -103,17 +93,9 @@ class GeoPackageErrorsTest {
 
     @Test
     void aCustomCoordinateSystemWithoutCodeIsUnrecognised() throws IOException {
-        Path file = dir.resolve("custom.gpkg");
-        Gdal.ogr2ogr(
-                        "-f",
-                        "GPKG",
-                        file,
-                        SampleFeatures.fixture(dir, "parcels-4490.geojson"),
-                        "-a_srs",
-                        "+proj=tmerc +lat_0=0 +lon_0=117.5 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs",
-                        "-nln",
-                        "DLTB")
-                .ok();
+        Path file = dltbWithSrs(
+                "custom.gpkg",
+                "+proj=tmerc +lat_0=0 +lon_0=117.5 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs");
         assertThatThrownBy(() -> GeoPackageReader.open(file, null))
                 .isInstanceOfSatisfying(SpatialInputException.class, e -> {
                     assertThat(e.code()).isEqualTo("CRS_UNRECOGNISED");
@@ -155,5 +137,21 @@ class GeoPackageErrorsTest {
             assertThat(third.attributes()).containsEntry("DLMC", "水田");
             assertThat(r.next()).isNull();
         }
+    }
+
+    /** The sample parcels as a GeoPackage layer "DLTB" that declares {@code srs} (GDAL's -a_srs). */
+    private Path dltbWithSrs(String name, String srs) throws IOException {
+        Path file = dir.resolve(name);
+        Gdal.ogr2ogr(
+                        "-f",
+                        "GPKG",
+                        file,
+                        SampleFeatures.fixture(dir, "parcels-4490.geojson"),
+                        "-a_srs",
+                        srs,
+                        "-nln",
+                        "DLTB")
+                .ok();
+        return file;
     }
 }
