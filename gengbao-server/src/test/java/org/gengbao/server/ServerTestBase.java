@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gengbao.server.accounts.AccountAdmin;
@@ -15,6 +16,8 @@ import org.gengbao.server.accounts.Role;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.cli.DemoSetup;
 import org.gengbao.server.county.Counties;
+import org.gengbao.server.grid.Farmland;
+import org.gengbao.server.grid.GridCells;
 import org.gengbao.server.layers.LayerImports;
 import org.gengbao.spatial.generate.CountyGenerator;
 import org.gengbao.spatial.generate.CountySpec;
@@ -39,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Whole-application tests on the database of the run (see {@link TestDatabase}): one application context for all
  * subclasses, seeded once with a small generated county imported from its files (land use and basic farmland from
  * GBK shapefiles, plans from GeoPackage, the rest from GeoJSON) and one account per role ({@code t-admin} …, password
- * {@code secret-<role>}).
+ * {@code secret-<role>}), bound to the cells named below; the grid comes from the county's town and village files and
+ * the basic-farmland layer, with generated people, signs and markers.
  */
 @SpringBootTest(classes = GengbaoApplication.class)
 @AutoConfigureMockMvc
@@ -50,6 +54,18 @@ public abstract class ServerTestBase {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static GeneratedCounty county;
+
+    /** Town of {@code t-town}; village of {@code t-inspector} and {@code t-village}. */
+    protected static String townA;
+
+    protected static String villageA1;
+    /** Village of {@code t-inspector-a2} (password {@code secret-inspector}): same town, another cell. */
+    protected static String villageA2;
+    /** Town of {@code t-town-b} (password {@code secret-town}). */
+    protected static String townB;
+    /** Village of {@code t-inspector-b} (password {@code secret-inspector}): another town. */
+    protected static String villageB1;
+
     private static Path countyFiles;
 
     @DynamicPropertySource
@@ -73,6 +89,12 @@ public abstract class ServerTestBase {
     @Autowired
     protected AccountAdmin accounts;
 
+    @Autowired
+    protected GridCells gridCells;
+
+    @Autowired
+    protected Farmland farmland;
+
     /** The county the context was seeded with. */
     protected static GeneratedCounty county() {
         return county;
@@ -95,17 +117,49 @@ public abstract class ServerTestBase {
                 AuditLog.asCommandLine("test", () -> {
                     counties.save(county.spec().countyCode(), county.spec().countyName(), "EPSG:4527", false);
                     DemoSetup.importLayers(imports, countyFiles, EFFECTIVE);
+                    DemoSetup.setUpGrid(gridCells, farmland, countyFiles, EFFECTIVE, 11);
+                    chooseCells();
                     for (Role role : Role.values()) {
-                        accounts.add(
-                                username(role),
-                                password(role),
-                                role.name(),
-                                county.spec().countyCode(),
-                                null);
+                        String grid =
+                                switch (role) {
+                                    case INSPECTOR, VILLAGE -> villageA1;
+                                    case TOWN -> townA;
+                                    default -> county.spec().countyCode();
+                                };
+                        accounts.add(username(role), password(role), role.name(), grid, null);
                     }
+                    accounts.add("t-inspector-a2", "secret-inspector", "INSPECTOR", villageA2, null);
+                    accounts.add("t-inspector-b", "secret-inspector", "INSPECTOR", villageB1, null);
+                    accounts.add("t-town-b", "secret-town", "TOWN", townB, null);
                 });
             }
+            if (townA == null) {
+                chooseCells();
+            }
         }
+    }
+
+    /**
+     * The cells the accounts are bound to: town A and B are the two towns with the most basic-farmland parcels, A1 and
+     * A2 the two villages of town A with the most, B1 the village of town B with the most.
+     */
+    private void chooseCells() {
+        List<String> byParcels = farmland.villagesByParcelCount();
+        List<String> towns = byParcels.stream()
+                .map(v -> v.substring(0, 9))
+                .distinct()
+                .limit(2)
+                .toList();
+        townA = towns.get(0) + "000";
+        townB = towns.get(1) + "000";
+        List<String> inA =
+                byParcels.stream().filter(v -> v.startsWith(towns.get(0))).toList();
+        villageA1 = inA.get(0);
+        villageA2 = inA.get(1);
+        villageB1 = byParcels.stream()
+                .filter(v -> v.startsWith(towns.get(1)))
+                .findFirst()
+                .orElseThrow();
     }
 
     protected static String username(Role role) {

@@ -14,6 +14,8 @@ import org.gengbao.server.accounts.AccountAdmin;
 import org.gengbao.server.accounts.Role;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.county.Counties;
+import org.gengbao.server.grid.Farmland;
+import org.gengbao.server.grid.GridCells;
 import org.gengbao.server.layers.LayerImports;
 import org.gengbao.server.storage.GengbaoProperties;
 import org.gengbao.spatial.generate.CountyGenerator;
@@ -74,6 +76,18 @@ public final class DemoSetup {
         return reports;
     }
 
+    /**
+     * Sets up the responsibility grid of a generated county whose files are in {@code dir}: towns and villages from
+     * {@code town.geojson} and {@code village.geojson}, the basic-farmland parcels from the JBNT layer in force on
+     * {@code asOf}, and generated people, signs and markers.
+     */
+    public static void setUpGrid(GridCells cells, Farmland farmland, Path dir, LocalDate asOf, long seed) {
+        cells.importFile(dir.resolve("town.geojson"), null, null, null);
+        cells.importFile(dir.resolve("village.geojson"), null, null, null);
+        farmland.syncFromLayer(asOf);
+        farmland.populateDemo(seed);
+    }
+
     /** Demo password of a role's account: "<role>-demo-2026", e.g. admin / admin-demo-2026. */
     static String password(Role role) {
         return role.name().toLowerCase(Locale.ROOT) + "-demo-2026";
@@ -87,10 +101,19 @@ public final class DemoSetup {
             }
             AccountAdmin accounts = context.getBean(AccountAdmin.class);
             String county = counties.require().code();
+            String village = context.getBean(Farmland.class).villagesByParcelCount().stream()
+                    .findFirst()
+                    .orElse(county);
             for (Role role : Role.values()) {
                 String username = role.name().toLowerCase(Locale.ROOT);
                 if (!accounts.exists(username)) {
-                    accounts.add(username, password(role), role.name(), county, "演示" + role.nameZh());
+                    String grid =
+                            switch (role) {
+                                case INSPECTOR, VILLAGE -> village;
+                                case TOWN -> village.length() == 12 ? village.substring(0, 9) + "000" : county;
+                                default -> county;
+                            };
+                    accounts.add(username, password(role), role.name(), grid, "演示" + role.nameZh());
                 }
             }
         });
@@ -111,6 +134,9 @@ public final class DemoSetup {
         importLayers(context.getBean(LayerImports.class), dir, EFFECTIVE)
                 .forEach((kind, report) ->
                         System.err.println("  imported " + kind.id() + ": " + report.get("imported") + " features"));
+        setUpGrid(context.getBean(GridCells.class), context.getBean(Farmland.class), dir, EFFECTIVE, SEED);
+        System.err.println("  grid: " + context.getBean(GridCells.class).count() + " towns and villages, "
+                + context.getBean(Farmland.class).count() + " basic-farmland parcels");
     }
 
     /** "admin / admin-demo-2026 / ADMIN 系统管理员" lines for the accounts still on their demo password. */

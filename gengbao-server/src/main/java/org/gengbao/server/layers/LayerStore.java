@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gengbao.server.storage.JsonText;
@@ -123,6 +124,51 @@ class LayerStore {
                         }
                     });
         }
+    }
+
+    /** The version of {@code kind} in force on {@code asOf}: the latest effective by then, the last imported on a tie. */
+    Optional<LayerVersionInfo> inForce(LayerKind kind, LocalDate asOf) {
+        return list().stream()
+                .filter(v -> v.kind().equals(kind.id()) && !v.effectiveFrom().isAfter(asOf))
+                .reduce((a, b) -> b);
+    }
+
+    /**
+     * The features of a stored version (read with the version's field mapping) whose geometry intersects {@code
+     * area}, or all of them when {@code area} is null; in file order.
+     */
+    List<ReferenceFeature> features(String versionId, GaussKrugerCrs crs, Geometry area) {
+        LayerKind kind = LayerKind.parse(jdbc.sql("SELECT kind FROM layer_version WHERE id = ?")
+                .param(versionId)
+                .query(String.class)
+                .single());
+        FieldMapping mapping =
+                FieldMapping.of(stringMap(JsonText.read(jdbc.sql("SELECT field_mapping FROM layer_version WHERE id = ?")
+                        .param(versionId)
+                        .query(String.class)
+                        .single())));
+        List<ReferenceFeature> features = new ArrayList<>();
+        WKBReader reader = new WKBReader(org.gengbao.spatial.geom.WorkingPrecision.factory(crs));
+        String sql = "SELECT feature_id, ST_AsBinary(geom), area_m2, attributes FROM layer_feature WHERE version_id = ?"
+                + (area == null ? "" : " AND ST_Intersects(geom, ST_GeomFromWKB(?, ?))")
+                + " ORDER BY fid";
+        var statement = jdbc.sql(sql).param(versionId);
+        if (area != null) {
+            statement = statement.param(new WKBWriter().write(area)).param(crs.epsg());
+        }
+        statement.query(rs -> {
+            Geometry g;
+            try {
+                g = reader.read(rs.getBytes(2));
+            } catch (ParseException e) {
+                throw new IllegalStateException("unreadable geometry in " + versionId, e);
+            }
+            g.setSRID(crs.epsg());
+            Map<String, Object> attrs = attributes(JsonText.read(rs.getString(4)));
+            features.add(new ReferenceFeature(
+                    rs.getString(1), g, rs.getDouble(3), attrs, LayerSchema.read(kind, attrs, mapping)));
+        });
+        return features;
     }
 
     /** Reads a stored version back into memory, with its terms read again through the mapping used at import. */

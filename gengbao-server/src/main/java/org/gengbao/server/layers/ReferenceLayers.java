@@ -1,5 +1,6 @@
 package org.gengbao.server.layers;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,9 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.county.County;
+import org.gengbao.spatial.layer.LayerKind;
 import org.gengbao.spatial.layer.LayerVersion;
+import org.gengbao.spatial.layer.ReferenceFeature;
 import org.gengbao.spatial.overlay.InMemoryOverlayEngine;
 import org.gengbao.spatial.overlay.OverlayEngine;
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +44,25 @@ public class ReferenceLayers {
     public Optional<OverlayEngine> engine() {
         refreshIfNeeded();
         return Optional.ofNullable(engine);
+    }
+
+    /** The stored version of {@code kind} in force on {@code asOf}, if any. */
+    public Optional<LayerVersionInfo> versionInForce(LayerKind kind, LocalDate asOf) {
+        return store.inForce(kind, asOf);
+    }
+
+    /**
+     * The features of the version of {@code kind} in force on {@code asOf} that intersect {@code area} (all of them
+     * when {@code area} is null), read from the database in the county's zone; empty when no version is in force.
+     */
+    public List<ReferenceFeature> featuresInForce(LayerKind kind, LocalDate asOf, Geometry area) {
+        Optional<County> county = counties.current();
+        if (county.isEmpty()) {
+            return List.of();
+        }
+        return store.inForce(kind, asOf)
+                .map(v -> store.features(v.id(), county.get().crs(), area))
+                .orElse(List.of());
     }
 
     /** Ids of the versions the engine holds. */
