@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             CountyCommand.class,
             UserCommand.class,
+            GridCommand.class,
             AuditCommand.class,
             BenchCommand.class,
             GenerateCountyCommand.class

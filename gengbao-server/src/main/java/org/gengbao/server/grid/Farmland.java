@@ -10,12 +10,14 @@ import java.util.UUID;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.layers.ReferenceLayers;
+import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.layer.LayerKind;
 import org.gengbao.spatial.layer.ReferenceFeature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKBWriter;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +56,13 @@ public class Farmland {
      */
     @Transactional
     public SyncReport syncFromLayer(LocalDate asOf) {
+        if (layers.versionInForce(LayerKind.JBNT, asOf).isEmpty()) {
+            throw new Problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "LAYER_NOT_IN_FORCE",
+                    asOf + " 没有生效的永久基本农田（jbnt）图层，请先导入",
+                    "No basic-farmland (jbnt) layer is in force on " + asOf + "; import one first");
+        }
         List<ReferenceFeature> features = layers.featuresInForce(LayerKind.JBNT, asOf, null);
         int srid = counties.require().crs().epsg();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -148,8 +157,8 @@ public class Farmland {
                         .params(chief, name(random), phone(random), "MBK-" + id, now, id)
                         .update();
                 Geometry sign = g.getInteriorPoint();
-                jdbc.sql("INSERT INTO protection_sign (id, parcel_id, grid_code, geom, condition_code, installed_on,"
-                                + " updated_at) VALUES (?, ?, ?, ST_GeomFromWKB(?, ?), ?, ?, ?)")
+                jdbc.sql("INSERT INTO protection_sign (id, parcel_id, grid_code, sign_no, geom, condition_code,"
+                                + " installed_on, updated_at) VALUES (?, ?, ?, 1, ST_GeomFromWKB(?, ?), ?, ?, ?)")
                         .params(
                                 "BZP-" + id,
                                 id,
@@ -244,12 +253,22 @@ public class Farmland {
         public String nameZh() {
             return nameZh;
         }
+
+        /** A duty by name, any case; 422 DUTY_UNKNOWN naming the choices. */
+        public static Duty parse(String text) {
+            return Fields.choice(Duty.class, "duty", text, "DUTY_UNKNOWN");
+        }
     }
 
     /** The state of a sign or marker as last reported. */
     public enum Condition {
         GOOD,
         DAMAGED,
-        MISSING
+        MISSING;
+
+        /** A condition by name, any case; 422 CONDITION_UNKNOWN naming the choices. */
+        public static Condition parse(String text) {
+            return Fields.choice(Condition.class, "condition", text, "CONDITION_UNKNOWN");
+        }
     }
 }

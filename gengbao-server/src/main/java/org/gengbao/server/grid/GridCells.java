@@ -30,6 +30,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The grid cells: imported from a boundary file (Shapefile, GeoPackage or GeoJSON with the columns XZQDM code, XZQMC
@@ -40,11 +41,13 @@ public class GridCells {
     private final JdbcClient jdbc;
     private final Counties counties;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
 
-    GridCells(JdbcClient jdbc, Counties counties, AuditLog audit) {
+    GridCells(JdbcClient jdbc, Counties counties, AuditLog audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.counties = counties;
         this.audit = audit;
+        this.tx = tx;
     }
 
     /** What an import did: features read, cells added and updated, and the features refused with the reason. */
@@ -61,10 +64,23 @@ public class GridCells {
 
     /**
      * Imports (adds or updates) the towns or villages of a boundary file. The file's declared system is used unless
-     * {@code crs} is given; one of them is required. All or nothing: a file with a bad feature is refused whole.
+     * {@code crs} is given; one of them is required. All or nothing: a file with a bad feature is refused whole. The
+     * outcome is audited (a refusal too, outside the transaction that was rolled back).
      */
-    @Transactional
     public ImportReport importFile(Path file, String layer, Crs crs, Charset encoding) {
+        String target = String.valueOf(file.getFileName());
+        ImportReport report;
+        try {
+            report = tx.execute(status -> load(file, layer, crs, encoding, target));
+        } catch (Problem e) {
+            audit.record("GRID_IMPORTED", target, AuditLog.Result.REJECTED, e.code() + ": " + e.en());
+            throw e;
+        }
+        audit.record("GRID_IMPORTED", target, AuditLog.Result.OK, report.toMap().toString());
+        return report;
+    }
+
+    private ImportReport load(Path file, String layer, Crs crs, Charset encoding, String target) {
         County county = counties.require();
         GeometryIntake intake = new GeometryIntake(county.crs(), 1_000_000);
         AreaMeasure measure = AreaMeasure.ellipsoidal(county.crs());
@@ -113,8 +129,11 @@ public class GridCells {
                     updated++;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw Problem.badRequest(
+                    "FILE_UNREADABLE",
+                    "无法读取文件 " + target + "：" + e.getMessage(),
+                    "The file " + target + " cannot be read: " + e.getMessage());
         } catch (SpatialInputException e) {
             throw Problem.of(e);
         }
@@ -126,13 +145,7 @@ public class GridCells {
                     rejected.size() + " features of the boundary file cannot be imported, so nothing was: "
                             + rejected.get(0));
         }
-        ImportReport report = new ImportReport(read, added, updated, rejected);
-        audit.record(
-                "GRID_IMPORTED",
-                String.valueOf(file.getFileName()),
-                AuditLog.Result.OK,
-                report.toMap().toString());
-        return report;
+        return new ImportReport(read, added, updated, rejected);
     }
 
     /** Adds or replaces a cell; true when it was new. */
@@ -224,6 +237,25 @@ public class GridCells {
                 .list()
                 .stream()
                 .findFirst();
+    }
+
+    /** Whether {@code g} (working system) lies in the county: in, or within 50 m of, one of its cells. */
+    public boolean withinCounty(Geometry g) {
+        int srid = counties.require().crs().epsg();
+        byte[] wkb = new WKBWriter().write(g);
+        return jdbc.sql("SELECT COUNT(*) FROM grid_cell WHERE ST_DWithin(geom, ST_GeomFromWKB(?, ?), 50)")
+                        .params(wkb, srid)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** The number of cells whose parent is {@code code}. */
+    public int childCount(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM grid_cell WHERE parent_code = ?")
+                .param(code)
+                .query(Integer.class)
+                .single();
     }
 
     public int count() {
