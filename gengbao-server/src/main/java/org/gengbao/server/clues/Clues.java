@@ -1,0 +1,254 @@
+package org.gengbao.server.clues;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.gengbao.server.analysis.Analyses;
+import org.gengbao.server.county.Counties;
+import org.gengbao.server.grid.GridCells;
+import org.gengbao.server.layers.ReferenceLayers;
+import org.gengbao.spatial.crs.CrsRegistry;
+import org.gengbao.spatial.crs.CrsTransform;
+import org.gengbao.spatial.geom.WorkingPrecision;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Clues (线索) from patrol observations. A suspected-violation patch is analysed at once and linked to the open clue
+ * already at that place (an open clue whose outline intersects it), or else becomes a new clue with its analysis; a
+ * point without an outline is linked to an open clue within {@code gengbao.clues.point-link-distance-m}, or becomes a
+ * clue to be outlined on site. New clues are announced with {@link ClueCreated}.
+ */
+@Service
+public class Clues {
+    /** Statuses of clues that are no longer open: a new observation there makes a new clue. */
+    public static final List<String> CLOSED_STATUSES = List.of("CLOSED", "DISMISSED");
+
+    private static final String OPEN = "status NOT IN ('CLOSED', 'DISMISSED')";
+
+    private final JdbcClient jdbc;
+    private final Counties counties;
+    private final GridCells cells;
+    private final Analyses analyses;
+    private final ReferenceLayers layers;
+    private final CluesProperties properties;
+    private final ApplicationEventPublisher events;
+
+    Clues(
+            JdbcClient jdbc,
+            Counties counties,
+            GridCells cells,
+            Analyses analyses,
+            ReferenceLayers layers,
+            CluesProperties properties,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.counties = counties;
+        this.cells = cells;
+        this.analyses = analyses;
+        this.layers = layers;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    /** An open clue as the patrol planning and the offline packages need it. */
+    public record OpenClue(
+            String id, String status, String verdict, boolean needsOutline, String gridCode, Geometry geometry) {}
+
+    /**
+     * Takes a suspected violation seen on patrol: analyses a patch (as of the county's local date of {@code
+     * observedAt}), then links it to the open clue at that place or creates a clue. Runs in the caller's transaction
+     * (the upload of the record), so that a failed upload leaves no clue behind.
+     */
+    @Transactional
+    public ClueLink fromPatrol(Sighting s) {
+        Geometry g = s.geometry();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (g instanceof Polygonal) {
+            ObjectNode analysis = layers.engine().isPresent()
+                    ? analyses.analyseAndStore(
+                            s.geoJson(),
+                            null,
+                            s.observedAt()
+                                    .atZoneSameInstant(Analyses.COUNTY_TIME)
+                                    .toLocalDate(),
+                            s.reportedBy())
+                    : null;
+            String analysisId = analysis == null ? null : analysis.get("id").asString();
+            String verdict =
+                    analysis == null ? null : analysis.at("/verdict/code").asString(null);
+            Double area = analysis == null ? null : analysis.get("areaM2").asDouble();
+            Optional<Existing> open = openAt(g, 0.0);
+            if (open.isPresent()) {
+                Existing e = open.get();
+                String linkedVerdict = e.verdict();
+                if (e.needsOutline() && analysisId != null) {
+                    // the clue was a point to be outlined on site: this outline is its outline now
+                    jdbc.sql("UPDATE clue SET geom = ST_GeomFromWKB(?, ?), needs_outline = FALSE, analysis_id = ?,"
+                                    + " verdict = ?, area_m2 = ? WHERE id = ?")
+                            .params(wkb(g), srid(), analysisId, verdict, area, e.id())
+                            .update();
+                    linkedVerdict = verdict;
+                }
+                link(e, s, analysisId, now);
+                return new ClueLink(e.id(), linkedVerdict, true, s.observationId());
+            }
+            String id = create(s, g, false, analysisId, verdict, area, now);
+            return new ClueLink(id, verdict, false, s.observationId());
+        }
+        if (g instanceof Point) {
+            Optional<Existing> open = openAt(g, properties.pointLinkDistanceM());
+            if (open.isPresent()) {
+                link(open.get(), s, null, now);
+                return new ClueLink(open.get().id(), open.get().verdict(), true, s.observationId());
+            }
+            String id = create(s, g, true, null, null, null, now);
+            return new ClueLink(id, null, false, s.observationId());
+        }
+        throw new IllegalArgumentException("a sighting is a point or a polygon, not " + g.getGeometryType());
+    }
+
+    /** The clues the observations with these ids went to (observations without a clue are left out). */
+    public List<ClueLink> linksOf(Collection<String> observationIds) {
+        if (observationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT co.observation_id, co.clue_id, co.created_clue, c.verdict FROM clue_observation co"
+                        + " JOIN clue c ON c.id = co.clue_id WHERE co.observation_id IN (:ids)"
+                        + " ORDER BY co.linked_at, co.observation_id")
+                .param("ids", List.copyOf(observationIds))
+                .query((rs, i) -> new ClueLink(
+                        rs.getString("clue_id"),
+                        rs.getString("verdict"),
+                        !rs.getBoolean("created_clue"),
+                        rs.getString("observation_id")))
+                .list();
+    }
+
+    /** The open clues whose location intersects {@code area} (working system), oldest first. */
+    public List<OpenClue> openIn(Geometry area) {
+        return jdbc.sql(
+                        "SELECT id, status, verdict, needs_outline, grid_code, ST_AsBinary(geom) AS wkb FROM clue WHERE "
+                                + OPEN + " AND ST_Intersects(geom, ST_GeomFromWKB(?, ?)) ORDER BY created_at, id")
+                .params(wkb(area), srid())
+                .query((rs, i) -> new OpenClue(
+                        rs.getString("id"),
+                        rs.getString("status"),
+                        rs.getString("verdict"),
+                        rs.getBoolean("needs_outline"),
+                        rs.getString("grid_code"),
+                        geometry(rs.getBytes("wkb"))))
+                .list();
+    }
+
+    private record Existing(String id, String verdict, boolean needsOutline, OffsetDateTime firstEvidenceAt) {}
+
+    /** The oldest open clue within {@code distance} of {@code g} (intersecting it for 0), outlined clues first. */
+    private Optional<Existing> openAt(Geometry g, double distance) {
+        String near = distance > 0
+                ? "ST_DWithin(geom, ST_GeomFromWKB(?, ?), ?)"
+                : "ST_Intersects(geom, ST_GeomFromWKB(?, ?))";
+        List<Object> params = new ArrayList<>(List.of(wkb(g), srid()));
+        if (distance > 0) {
+            params.add(distance);
+        }
+        return jdbc
+                .sql("SELECT id, verdict, needs_outline, first_evidence_at FROM clue WHERE " + OPEN + " AND " + near
+                        + " ORDER BY needs_outline, created_at, id")
+                .params(params)
+                .query((rs, i) -> new Existing(
+                        rs.getString("id"),
+                        rs.getString("verdict"),
+                        rs.getBoolean("needs_outline"),
+                        rs.getObject("first_evidence_at", OffsetDateTime.class)))
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    private void link(Existing e, Sighting s, String analysisId, OffsetDateTime now) {
+        jdbc.sql("INSERT INTO clue_observation (clue_id, observation_id, linked_at, created_clue, analysis_id)"
+                        + " VALUES (?, ?, ?, FALSE, ?)")
+                .params(e.id(), s.observationId(), now, analysisId)
+                .update();
+        if (s.observedAt().isBefore(e.firstEvidenceAt())) {
+            jdbc.sql("UPDATE clue SET first_evidence_at = ? WHERE id = ?")
+                    .params(s.observedAt(), e.id())
+                    .update();
+        }
+    }
+
+    private String create(
+            Sighting s,
+            Geometry g,
+            boolean needsOutline,
+            String analysisId,
+            String verdict,
+            Double area,
+            OffsetDateTime now) {
+        String id = UUID.randomUUID().toString();
+        String grid = cells.villageAt(g).orElse(null);
+        jdbc.sql("INSERT INTO clue (id, source, status, grid_code, geom, needs_outline, analysis_id, verdict, area_m2,"
+                        + " first_evidence_at, created_at, created_by)"
+                        + " VALUES (?, 'PATROL', 'NEW', ?, ST_GeomFromWKB(?, ?), ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        grid,
+                        wkb(g),
+                        srid(),
+                        needsOutline,
+                        analysisId,
+                        verdict,
+                        area,
+                        s.observedAt(),
+                        now,
+                        s.reportedBy())
+                .update();
+        jdbc.sql("INSERT INTO clue_observation (clue_id, observation_id, linked_at, created_clue, analysis_id)"
+                        + " VALUES (?, ?, ?, TRUE, ?)")
+                .params(id, s.observationId(), now, analysisId)
+                .update();
+        double[] lonLat = lonLat(g.getInteriorPoint());
+        events.publishEvent(new ClueCreated(
+                id, "PATROL", grid, verdict, needsOutline, area, lonLat[0], lonLat[1], s.observedAt(), now));
+        return id;
+    }
+
+    private double[] lonLat(Point p) {
+        double[] xy = {p.getX(), p.getY()};
+        CrsTransform.between(counties.require().crs(), CrsRegistry.CGCS2000).apply(xy);
+        return xy;
+    }
+
+    private int srid() {
+        return counties.require().crs().epsg();
+    }
+
+    private static byte[] wkb(Geometry g) {
+        return new WKBWriter().write(g);
+    }
+
+    Geometry geometry(byte[] wkb) {
+        try {
+            Geometry g =
+                    new WKBReader(WorkingPrecision.factory(counties.require().crs())).read(wkb);
+            g.setSRID(srid());
+            return g;
+        } catch (ParseException e) {
+            throw new IllegalStateException("unreadable stored geometry", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.gengbao.server;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gengbao.spatial.crs.CrsRegistry;
+import org.gengbao.spatial.crs.CrsTransform;
+import org.gengbao.spatial.crs.GaussKrugerCrs;
+import org.gengbao.spatial.geom.WorkingPrecision;
+import org.gengbao.spatial.io.geojson.GeoJsonGeometries;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Helpers for patrol tests: places on basic farmland of {@code villageA1} handed out one per call (so that tests never
+ * share a place and link each other's clues), record bodies in longitude/latitude, uploads and row counts.
+ */
+public abstract class PatrolTestSupport extends ServerTestBase {
+    private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
+
+    /** A basic-farmland parcel and a patch well inside it (working system). */
+    protected record Place(String parcelId, Geometry parcel, Polygon patch, Coordinate centre) {}
+
+    protected GaussKrugerCrs crs() {
+        return counties.require().crs();
+    }
+
+    /** The next unused basic-farmland parcel of villageA1 big enough for a 20 m × 20 m patch. */
+    protected Place nextPlace() throws Exception {
+        List<String> ids = jdbc.sql("SELECT id FROM farmland_parcel WHERE grid_code = ? AND area_m2 > 5000 ORDER BY id")
+                .param(villageA1)
+                .query(String.class)
+                .list();
+        GeometryFactory f = WorkingPrecision.factory(crs());
+        while (true) {
+            int i = NEXT_PLACE.getAndIncrement();
+            if (i >= ids.size()) {
+                throw new IllegalStateException("no more farmland parcels in " + villageA1);
+            }
+            String id = ids.get(i);
+            byte[] wkb = jdbc.sql("SELECT ST_AsBinary(geom) FROM farmland_parcel WHERE id = ?")
+                    .param(id)
+                    .query(byte[].class)
+                    .single();
+            Geometry parcel = new WKBReader(f).read(wkb);
+            Coordinate c = parcel.getInteriorPoint().getCoordinate();
+            Envelope e = new Envelope(c);
+            e.expandBy(10);
+            Polygon patch = (Polygon) f.toGeometry(e);
+            if (parcel.contains(patch)) {
+                return new Place(id, parcel, patch, c);
+            }
+        }
+    }
+
+    protected double[] lonLat(Coordinate c) {
+        double[] xy = {c.x, c.y};
+        CrsTransform.between(crs(), CrsRegistry.CGCS2000).apply(xy);
+        return xy;
+    }
+
+    protected ObjectNode geoJson(Geometry working) {
+        return GeoJsonGeometries.lonLat(working, crs());
+    }
+
+    protected ObjectNode point(Coordinate working) {
+        return geoJson(WorkingPrecision.factory(crs()).createPoint(working));
+    }
+
+    /** A record: started at {@code start}, an hour long, with a 3-vertex track from 100 m west to 100 m east of c. */
+    protected ObjectNode record(OffsetDateTime start, Coordinate through, ObjectNode... observations) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putNull("taskId");
+        body.put("startedAt", start.toString());
+        body.put("endedAt", start.plusHours(1).toString());
+        GeometryFactory f = WorkingPrecision.factory(crs());
+        Geometry line = f.createLineString(new Coordinate[] {
+            new Coordinate(through.x - 100, through.y), through, new Coordinate(through.x + 100, through.y + 20)
+        });
+        body.set("track", geoJson(line));
+        ArrayNode times = body.putArray("trackTimes");
+        times.add(start.plusMinutes(5).toString());
+        times.add(start.plusMinutes(15).toString());
+        times.add(start.plusMinutes(25).toString());
+        ArrayNode obs = body.putArray("observations");
+        for (ObjectNode o : observations) {
+            obs.add(o);
+        }
+        return body;
+    }
+
+    protected ObjectNode observation(String kind, ObjectNode geometry, OffsetDateTime at, String... photoShas) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("clientId", UUID.randomUUID().toString());
+        o.put("kind", kind);
+        o.set("geometry", geometry);
+        o.put("note", "疑似新建房屋 / suspected new building");
+        o.put("observedAt", at.toString());
+        ArrayNode photos = o.putArray("photos");
+        for (String sha : photoShas) {
+            ObjectNode p = photos.addObject();
+            p.put("sha256", sha);
+            p.put("takenAt", at.toString());
+            p.put("bearing", 90.0);
+        }
+        return o;
+    }
+
+    protected ResultActions putRecord(String token, String clientId, String body) throws Exception {
+        return mvc.perform(put("/api/v1/patrol/records/" + clientId)
+                .header("Authorization", bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    protected ResultActions getJson(String token, String path) throws Exception {
+        return mvc.perform(get(path).header("Authorization", bearer(token)));
+    }
+
+    protected static JsonNode json(ResultActions result) throws Exception {
+        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    protected static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(List.of(params)).query(Long.class).single();
+    }
+
+    protected static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
