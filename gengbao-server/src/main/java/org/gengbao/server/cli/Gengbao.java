@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CountyCommand.class,
             UserCommand.class,
             AuditCommand.class,
+            PatrolCommand.class,
             BenchCommand.class,
             GenerateCountyCommand.class
         })
