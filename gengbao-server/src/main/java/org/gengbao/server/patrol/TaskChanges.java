@@ -108,9 +108,12 @@ class TaskChanges {
                     OverlayNG.overlay(given, cell.geometry(), OverlayNG.INTERSECTION, WorkingPrecision.MILLIMETRE_GRID);
             @SuppressWarnings("unchecked")
             List<Polygon> parts = PolygonExtracter.getPolygons(clipped);
-            if (parts.isEmpty()) {
+            double inside = parts.stream().mapToDouble(Geometry::getArea).sum();
+            if (parts.isEmpty() || inside < 1.0 || inside < 0.01 * given.getArea()) {
                 throw unprocessable(
-                        "AREA_OUTSIDE_CELL", "任务范围与网格 " + code + " 不相交", "The task area does not overlap cell " + code);
+                        "AREA_OUTSIDE_CELL",
+                        "任务范围（几乎）全部在网格 " + code + " 之外",
+                        "The task area lies (almost) entirely outside cell " + code);
             }
             area = parts.size() == 1
                     ? parts.get(0)
