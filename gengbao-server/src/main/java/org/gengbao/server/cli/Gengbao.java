@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             GridCommand.class,
             AuditCommand.class,
+            PatrolCommand.class,
             BenchCommand.class,
             GenerateCountyCommand.class
         })
