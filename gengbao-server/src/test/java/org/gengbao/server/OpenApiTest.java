@@ -23,7 +23,20 @@ class OpenApiTest extends ServerTestBase {
                         "/api/v1/analyses",
                         "/api/v1/analyses/{id}",
                         "/api/v1/layers",
-                        "/api/v1/layers/{kind}/versions");
+                        "/api/v1/layers/{kind}/versions",
+                        "/api/v1/patrol/tasks",
+                        "/api/v1/patrol/tasks/{id}",
+                        "/api/v1/patrol/tasks/{id}/package",
+                        "/api/v1/patrol/records/{clientId}",
+                        "/api/v1/patrol/records/{clientId}/photos/{sha256}",
+                        "/api/v1/patrol/plans",
+                        "/api/v1/patrol/effort",
+                        "/api/v1/patrol/coverage",
+                        "/api/v1/patrol/latency",
+                        "/api/v1/clues",
+                        "/api/v1/clues/{id}",
+                        "/api/v1/grid/cells",
+                        "/api/v1/grid/parcels/{id}");
     }
 
     @Test

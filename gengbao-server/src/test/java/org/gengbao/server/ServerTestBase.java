@@ -72,6 +72,7 @@ public abstract class ServerTestBase {
     static void database(DynamicPropertyRegistry registry) {
         DB.properties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("gengbao.accounts.lock-duration", () -> "PT2S");
+        registry.add("gengbao.patrol.planning.enabled", () -> "false");
     }
 
     @Autowired

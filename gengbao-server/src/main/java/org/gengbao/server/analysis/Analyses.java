@@ -8,9 +8,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.county.County;
+import org.gengbao.server.grid.GridCells;
+import org.gengbao.server.grid.GridScope;
 import org.gengbao.server.layers.ReferenceLayers;
 import org.gengbao.server.storage.GengbaoProperties;
 import org.gengbao.server.storage.JsonText;
@@ -43,9 +46,17 @@ public class Analyses {
     private final AuditLog audit;
     private final GengbaoProperties properties;
     private final RuleSet rules;
+    private final GridCells cells;
 
-    Analyses(Counties counties, ReferenceLayers layers, JdbcClient jdbc, AuditLog audit, GengbaoProperties properties)
+    Analyses(
+            Counties counties,
+            ReferenceLayers layers,
+            JdbcClient jdbc,
+            AuditLog audit,
+            GengbaoProperties properties,
+            GridCells cells)
             throws java.io.IOException {
+        this.cells = cells;
         this.counties = counties;
         this.layers = layers;
         this.jdbc = jdbc;
@@ -91,8 +102,8 @@ public class Analyses {
         }
         String id = UUID.randomUUID().toString();
         ObjectNode json = AnalysisJson.toJson(result.withId(id));
-        jdbc.sql("INSERT INTO analysis (id, created_at, created_by, as_of, verdict, area_m2, patch, result)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, ?), ?)")
+        jdbc.sql("INSERT INTO analysis (id, created_at, created_by, as_of, verdict, area_m2, patch, result, grid_code)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, ?), ?, ?)")
                 .params(
                         id,
                         OffsetDateTime.now(ZoneOffset.UTC),
@@ -102,7 +113,8 @@ public class Analyses {
                         result.figures().areaM2(),
                         new WKBWriter().write(result.patch()),
                         counties.require().crs().epsg(),
-                        JsonText.write(json))
+                        JsonText.write(json),
+                        cells.villageAt(result.patch()).orElse(null))
                 .update();
         audit.record(
                 "ANALYSIS",
@@ -113,12 +125,34 @@ public class Analyses {
         return json;
     }
 
+    /** A stored result, whoever asks (for modules that checked access to what refers to it). */
     public ObjectNode find(String id) {
         Optional<String> json = jdbc.sql("SELECT result FROM analysis WHERE id = ?")
                 .param(id)
                 .query(String.class)
                 .optional();
-        return (ObjectNode) JsonText.read(json.orElseThrow(() ->
-                new Problem(HttpStatus.NOT_FOUND, "ANALYSIS_NOT_FOUND", "找不到分析结果 " + id, "No analysis with id " + id)));
+        return (ObjectNode) JsonText.read(json.orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * A stored result as {@code user} may see it: their own analyses, and those of patches in their grid scope (all of
+     * them for bureau roles); anything else is "not found", so ids do not reveal what exists elsewhere.
+     */
+    public ObjectNode find(String id, CurrentUser user) {
+        GridScope scope = GridScope.of(user);
+        boolean visible = jdbc.sql("SELECT created_by, grid_code FROM analysis WHERE id = ?")
+                .param(id)
+                .query((rs, i) ->
+                        user.username().equals(rs.getString(1)) || scope.countyWide() || scope.covers(rs.getString(2)))
+                .optional()
+                .orElse(false);
+        if (!visible) {
+            throw notFound(id);
+        }
+        return find(id);
+    }
+
+    private static Problem notFound(String id) {
+        return new Problem(HttpStatus.NOT_FOUND, "ANALYSIS_NOT_FOUND", "找不到分析结果 " + id, "No analysis with id " + id);
     }
 }

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.storage.GengbaoProperties;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.geom.GeoJsonGeometryParser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,8 +80,8 @@ class AnalysisController {
     }
 
     @GetMapping("/{id}")
-    ObjectNode find(@PathVariable String id) {
-        return analyses.find(id);
+    ObjectNode find(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+        return analyses.find(id, user);
     }
 
     private JsonNode readLimited(HttpServletRequest request) throws IOException {

@@ -9,14 +9,14 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Appends audit entries. Each append is its own transaction (a rejected import is audited although its work rolls
- * back) and takes the chain head row {@code FOR UPDATE}, so entries from several server nodes line up in one chain.
+ * Appends audit entries. An append joins the caller's transaction (an entry exists exactly when the work it records
+ * was committed; a refused operation is audited after its rollback) and takes the chain head row {@code FOR UPDATE},
+ * so entries from several server nodes line up in one chain.
  */
 @Service
 public class AuditLog {
@@ -50,8 +50,12 @@ public class AuditLog {
         record(currentActor(), action, target, result, details);
     }
 
-    /** Records an action by a named actor (a login attempt names the account tried). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Records an action by a named actor (a login attempt names the account tried). The entry joins the caller's
+     * transaction, so it commits with the work it records and disappears with work that is rolled back; callers record
+     * a refused operation after its rollback.
+     */
+    @Transactional
     public void record(String actor, String action, String target, Result result, String details) {
         long[] seq = new long[1];
         String prev = jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")

@@ -43,7 +43,7 @@ class PhotoController {
             @AuthenticationPrincipal CurrentUser user)
             throws IOException {
         PhotoReceipts.Outcome outcome;
-        try (InputStream in = request.getInputStream()) {
+        try (InputStream in = new InterruptibleBody(request.getInputStream())) {
             outcome = photos.put(clientId, sha256, in, request.getContentLengthLong(), user);
         }
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -61,5 +61,40 @@ class PhotoController {
                 .contentLength(d.sizeBytes())
                 .header("Cache-Control", "private, max-age=31536000, immutable")
                 .body(new InputStreamResource(d.content()));
+    }
+
+    /**
+     * The request body, where a connection lost in the middle of the upload (the phone moved out of signal) becomes a
+     * clear 400 that stores nothing instead of an unexpected error.
+     */
+    static final class InterruptibleBody extends java.io.FilterInputStream {
+        InterruptibleBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw interrupted();
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw interrupted();
+            }
+        }
+
+        private static org.gengbao.server.web.Problem interrupted() {
+            return org.gengbao.server.web.Problem.badRequest(
+                    "UPLOAD_INCOMPLETE",
+                    "照片上传中断，未保存任何内容；请重新上传",
+                    "The photo upload was interrupted and nothing was stored; upload it again");
+        }
     }
 }

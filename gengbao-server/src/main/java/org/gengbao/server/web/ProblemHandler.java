@@ -137,6 +137,12 @@ public class ProblemHandler {
                 "The role of this account does not allow this action");
     }
 
+    /** The client went away (a phone lost its signal) before the answer could be written: nobody to tell. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e, HttpServletRequest request) {
+        LOG.debug("client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -1,0 +1,285 @@
+package org.gengbao.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gengbao.server.accounts.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue 4, item 7: zero leaks across cells and towns. Objects of village A1 (a task, a patrol record with a photo, its
+ * clue and analysis, a parcel with its sign and marker, a person, the cell itself) are requested by an inspector of
+ * another village of the same town, an inspector of another town and an officer of another town — through every
+ * operation with a path variable that the OpenAPI document lists (so a new endpoint without a case here fails this
+ * test) and through every list endpoint. Each must answer 403 or 404, change nothing, and no list may name the
+ * objects.
+ */
+class ScopeLeakTest extends PatrolTestSupport {
+    private static final List<String[]> ATTACKERS = List.of(
+            new String[] {"t-inspector-a2", "secret-inspector"},
+            new String[] {"t-inspector-b", "secret-inspector"},
+            new String[] {"t-town-b", "secret-town"});
+
+    /** Path variable values by the path's prefix (longest first). */
+    private final Map<String, String> fixtures = new LinkedHashMap<>();
+    /** Strings that must not appear in an attacker's answer. */
+    private final List<String> secrets = new ArrayList<>();
+
+    private void createFixtures() throws Exception {
+        String officer = token(Role.OFFICER);
+        String inspector = token(Role.INSPECTOR);
+        ObjectNode manual = JSON.createObjectNode();
+        manual.put("gridCode", villageA1);
+        manual.put("date", "2026-08-03");
+        manual.put("assignee", "t-inspector");
+        String taskId = json(mvc.perform(request(HttpMethod.POST, "/api/v1/patrol/tasks")
+                        .header("Authorization", bearer(officer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(manual))))
+                .get("id")
+                .asString();
+
+        Place place = nextPlace();
+        OffsetDateTime at = OffsetDateTime.of(2026, 8, 3, 9, 0, 0, 0, ZoneOffset.ofHours(8));
+        double[] c = lonLat(place.centre());
+        byte[] photo = ExifJpeg.photo(7, at.plusMinutes(10), true, c[0], c[1], 10.0);
+        String sha = sha256(photo);
+        String recordId = newId();
+        ObjectNode body = record(
+                at,
+                place.centre(),
+                observation("SUSPECTED_VIOLATION", geoJson(place.patch()), at.plusMinutes(10), sha));
+        body.put("taskId", taskId);
+        ((ObjectNode) body.withArray("observations").get(0)).put("note", "LEAK-CANARY-NOTE");
+        JsonNode accepted = json(putRecord(inspector, recordId, JSON.writeValueAsString(body)));
+        String clueId = accepted.at("/clues/0/id").asString();
+        assertThat(clueId).isNotEmpty();
+        mvc.perform(request(HttpMethod.PUT, "/api/v1/patrol/records/" + recordId + "/photos/" + sha)
+                .header("Authorization", bearer(inspector))
+                .contentType(MediaType.IMAGE_JPEG)
+                .content(photo));
+        String analysisId = jdbc.sql("SELECT analysis_id FROM clue WHERE id = ?")
+                .param(clueId)
+                .query(String.class)
+                .single();
+        String parcelId = place.parcelId();
+        String signId = jdbc.sql("SELECT id FROM protection_sign WHERE parcel_id = ?")
+                .param(parcelId)
+                .query(String.class)
+                .list()
+                .get(0);
+        String markerId = jdbc.sql("SELECT id FROM boundary_marker WHERE parcel_id = ? ORDER BY id")
+                .param(parcelId)
+                .query(String.class)
+                .list()
+                .get(0);
+        String personId = jdbc.sql("SELECT id FROM grid_person WHERE grid_code = ? ORDER BY id")
+                .param(villageA1)
+                .query(String.class)
+                .list()
+                .get(0);
+        String household = jdbc.sql("SELECT household_name FROM farmland_parcel WHERE id = ?")
+                .param(parcelId)
+                .query(String.class)
+                .single();
+
+        fixtures.put("/api/v1/patrol/tasks/{id}", taskId);
+        fixtures.put("/api/v1/patrol/records/{clientId}", recordId);
+        fixtures.put("{sha256}", sha);
+        fixtures.put("/api/v1/clues/{id}", clueId);
+        fixtures.put("/api/v1/analyses/{id}", analysisId);
+        fixtures.put("/api/v1/grid/parcels/{id}", parcelId);
+        fixtures.put("/api/v1/grid/signs/{id}", signId);
+        fixtures.put("/api/v1/grid/markers/{id}", markerId);
+        fixtures.put("/api/v1/grid/people/{id}", personId);
+        fixtures.put("/api/v1/grid/cells/{code}", villageA1);
+        secrets.addAll(List.of(
+                taskId,
+                recordId,
+                sha,
+                clueId,
+                analysisId,
+                parcelId,
+                signId,
+                markerId,
+                personId,
+                villageA1,
+                "LEAK-CANARY-NOTE",
+                household));
+    }
+
+    /** The stored state an attack must not change. */
+    private String state() {
+        return String.join(
+                "|",
+                jdbc.sql("SELECT status || assignee FROM patrol_task WHERE id = ?")
+                        .param(fixtures.get("/api/v1/patrol/tasks/{id}"))
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("SELECT status FROM clue WHERE id = ?")
+                        .param(fixtures.get("/api/v1/clues/{id}"))
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("SELECT COALESCE(household_name, '') || COALESCE(household_phone, '') FROM farmland_parcel"
+                                + " WHERE id = ?")
+                        .param(fixtures.get("/api/v1/grid/parcels/{id}"))
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("SELECT condition_code FROM boundary_marker WHERE id = ?")
+                        .param(fixtures.get("/api/v1/grid/markers/{id}"))
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("SELECT condition_code FROM protection_sign WHERE id = ?")
+                        .param(fixtures.get("/api/v1/grid/signs/{id}"))
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("SELECT name || COALESCE(phone, '') FROM grid_person WHERE id = ?")
+                        .param(fixtures.get("/api/v1/grid/people/{id}"))
+                        .query(String.class)
+                        .single(),
+                String.valueOf(count("SELECT COUNT(*) FROM grid_person WHERE grid_code = ?", villageA1)),
+                String.valueOf(count(
+                        "SELECT COUNT(*) FROM boundary_marker WHERE parcel_id = ?",
+                        fixtures.get("/api/v1/grid/parcels/{id}"))),
+                String.valueOf(count(
+                        "SELECT COUNT(*) FROM patrol_photo_receipt WHERE record_id = ?",
+                        fixtures.get("/api/v1/patrol/records/{clientId}"))));
+    }
+
+    private String resolve(String path) {
+        String best = null;
+        for (String prefix : fixtures.keySet()) {
+            if (prefix.startsWith("/")
+                    && path.startsWith(prefix)
+                    && (best == null || prefix.length() > best.length())) {
+                best = prefix;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String resolved = best.substring(0, best.lastIndexOf('{')) + fixtures.get(best) + path.substring(best.length());
+        resolved = resolved.replace("{sha256}", fixtures.get("{sha256}"));
+        return resolved.contains("{") ? null : resolved;
+    }
+
+    /** A body with plausible values for every field the object endpoints take, so that only the scope can refuse. */
+    private String attackBody() throws Exception {
+        ObjectNode b = JSON.createObjectNode();
+        b.put("status", "CANCELLED");
+        b.put("condition", "DAMAGED");
+        b.put("name", "攻击者");
+        b.put("duty", "FIELD_CHIEF");
+        b.put("phone", "13900000000");
+        b.put("householdName", "攻击者");
+        b.put("householdPhone", "13900000000");
+        b.put("number", 99);
+        ObjectNode p = b.putObject("location");
+        p.put("type", "Point");
+        p.putArray("coordinates").add(117.3).add(36.1);
+        return JSON.writeValueAsString(b);
+    }
+
+    @Test
+    void noObjectOfAnotherCellOrTownCanBeReadOrChanged() throws Exception {
+        createFixtures();
+        String before = state();
+        JsonNode api = JSON.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<String> unresolved = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        List<String> listPaths = new ArrayList<>();
+        int tried = 0;
+        for (var entry : api.get("paths").properties()) {
+            String path = entry.getKey();
+            for (var op : entry.getValue().properties()) {
+                HttpMethod method = HttpMethod.valueOf(op.getKey().toUpperCase(java.util.Locale.ROOT));
+                if (!path.contains("{")) {
+                    if (method == HttpMethod.GET && path.startsWith("/api/v1/")) {
+                        listPaths.add(path);
+                    }
+                    continue;
+                }
+                if (path.startsWith("/api/v1/layers/{kind}")) {
+                    continue; // layer imports: county-wide reference data, not an object of a cell (ADMIN only)
+                }
+                String url = resolve(path);
+                if (url == null) {
+                    unresolved.add(method + " " + path);
+                    continue;
+                }
+                for (String[] attacker : ATTACKERS) {
+                    String token = login(attacker[0], attacker[1]);
+                    var builder = request(method, url).header("Authorization", bearer(token));
+                    if (method == HttpMethod.PUT && url.contains("/photos/")) {
+                        builder.contentType(MediaType.IMAGE_JPEG).content(new byte[] {1, 2, 3});
+                    } else if (method == HttpMethod.PUT || method == HttpMethod.POST) {
+                        builder.contentType(MediaType.APPLICATION_JSON).content(attackBody());
+                    }
+                    var response = mvc.perform(builder).andReturn().getResponse();
+                    tried++;
+                    int status = response.getStatus();
+                    String text = response.getContentAsString(StandardCharsets.UTF_8);
+                    boolean sameIdTaken = method == HttpMethod.PUT
+                            && path.equals("/api/v1/patrol/records/{clientId}")
+                            && status == 409;
+                    if (!(status == 403 || status == 404 || sameIdTaken) || containsSecret(text, url)) {
+                        leaks.add(attacker[0] + " " + method + " " + url + " -> " + status + " "
+                                + text.substring(0, Math.min(200, text.length())));
+                    }
+                }
+            }
+        }
+        assertThat(unresolved)
+                .as("object endpoints without a fixture in this test")
+                .isEmpty();
+        assertThat(tried).isGreaterThan(40);
+        for (String path : listPaths) {
+            for (String[] attacker : ATTACKERS) {
+                String token = login(attacker[0], attacker[1]);
+                var response = mvc.perform(get(path).header("Authorization", bearer(token)))
+                        .andReturn()
+                        .getResponse();
+                String text = response.getContentAsString(StandardCharsets.UTF_8);
+                if (response.getStatus() < 300 && containsSecret(text, "")) {
+                    leaks.add(attacker[0] + " GET " + path + " lists " + secretIn(text));
+                }
+            }
+        }
+        assertThat(listPaths).contains("/api/v1/clues", "/api/v1/patrol/tasks", "/api/v1/grid/parcels");
+        assertThat(leaks)
+                .as("answers that leak or act on objects of village A1")
+                .isEmpty();
+        assertThat(state()).as("nothing of village A1 changed").isEqualTo(before);
+    }
+
+    /** Whether the answer names an object of village A1 other than those the caller named in the URL. */
+    private boolean containsSecret(String text, String url) {
+        return secretIn(text, url) != null;
+    }
+
+    private String secretIn(String text) {
+        return secretIn(text, "");
+    }
+
+    private String secretIn(String text, String url) {
+        for (String s : secrets) {
+            if (s != null && !url.contains(s) && text.contains(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
