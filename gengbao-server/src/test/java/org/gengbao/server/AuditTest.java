@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 import java.util.Map;
 import org.gengbao.server.accounts.Role;
+import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.audit.AuditVerifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,9 @@ import org.springframework.http.MediaType;
 class AuditTest extends ServerTestBase {
     @Autowired
     AuditVerifier verifier;
+
+    @Autowired
+    AuditLog audit;
 
     record Entry(String actor, String action, String target, String result, String client) {}
 
@@ -63,6 +67,42 @@ class AuditTest extends ServerTestBase {
                         .single()
                         .getOffset())
                 .isEqualTo(java.time.ZoneOffset.UTC);
+    }
+
+    /** Appends from many threads at once, outside any transaction, all land in one unbroken chain. */
+    @Test
+    void concurrentAppendsKeepOneChain() throws Exception {
+        int threads = 8;
+        int each = 15;
+        long before = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CONCURRENCY_PROBE'")
+                .query(Long.class)
+                .single();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        audit.record("CONCURRENCY_PROBE", thread + "/" + i, AuditLog.Result.OK, null);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CONCURRENCY_PROBE'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + threads * each);
+        assertThat(verifier.verify().problems()).isEmpty();
     }
 
     @Test

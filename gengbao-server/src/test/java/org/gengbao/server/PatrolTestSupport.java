@@ -43,7 +43,7 @@ public abstract class PatrolTestSupport extends ServerTestBase {
 
     /** The next unused basic-farmland parcel of villageA1 big enough for a 20 m × 20 m patch. */
     protected Place nextPlace() throws Exception {
-        List<String> ids = jdbc.sql("SELECT id FROM farmland_parcel WHERE grid_code = ? AND area_m2 > 5000 ORDER BY id")
+        List<String> ids = jdbc.sql("SELECT id FROM farmland_parcel WHERE grid_code = ? AND area_m2 > 1000 ORDER BY id")
                 .param(villageA1)
                 .query(String.class)
                 .list();

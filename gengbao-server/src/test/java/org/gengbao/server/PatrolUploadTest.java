@@ -161,6 +161,58 @@ class PatrolUploadTest extends PatrolTestSupport {
         problem(putRecord(token, newId(), JSON.writeValueAsString(reused)), 409, "OBSERVATION_ID_TAKEN");
     }
 
+    /**
+     * Four different records (two by each of two accounts of the village) report the same patch at the same moment:
+     * one clue, with the four observations as its evidence.
+     */
+    @Test
+    void differentRecordsOfOnePlaceAtOnceMakeOneClue() throws Exception {
+        String[] tokens = {token(Role.INSPECTOR), token(Role.VILLAGE)};
+        Place place = nextPlace();
+        int threads = 4;
+        List<String> patches = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            ObjectNode patch = observation("SUSPECTED_VIOLATION", geoJson(place.patch()), START.plusMinutes(20 + i));
+            patches.add(patch.get("clientId").asString());
+            bodies.add(JSON.writeValueAsString(record(START.plusMinutes(i), place.centre(), patch)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                String token = tokens[i % 2];
+                String body = bodies.get(i);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return mvc.perform(put("/api/v1/patrol/records/" + newId())
+                                    .header("Authorization", bearer(token))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(body))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> clues = new ArrayList<>();
+        for (String patch : patches) {
+            clues.addAll(jdbc.sql("SELECT clue_id FROM clue_observation WHERE observation_id = ?")
+                    .param(patch)
+                    .query(String.class)
+                    .list());
+        }
+        assertThat(clues).hasSize(threads);
+        assertThat(clues.stream().distinct()).as("one clue for one place").hasSize(1);
+    }
+
     /** Eight clients retry the same record at once: exactly one record, one set of observations, one clue per patch. */
     @Test
     void concurrentRetriesOfOneRecordStoreItOnce() throws Exception {

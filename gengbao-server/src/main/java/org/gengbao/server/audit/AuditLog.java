@@ -45,7 +45,12 @@ public class AuditLog {
         }
     }
 
-    /** Records an action by the current user (or command-line actor). */
+    /**
+     * Records an action by the current user (or command-line actor). Transactional itself (not only through the
+     * overload it calls, which a call within this class would bypass), so that the head row stays locked from reading
+     * the chain's end to writing the new one.
+     */
+    @Transactional
     public void record(String action, String target, Result result, String details) {
         record(currentActor(), action, target, result, details);
     }

@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.gengbao.server.accounts.AccountAdmin;
 import org.gengbao.server.accounts.Role;
+import org.gengbao.server.analysis.Analyses;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.grid.Farmland;
 import org.gengbao.server.grid.GridCells;
 import org.gengbao.server.layers.LayerImports;
+import org.gengbao.server.patrol.PatrolPlanner;
 import org.gengbao.server.storage.GengbaoProperties;
 import org.gengbao.spatial.generate.CountyGenerator;
 import org.gengbao.spatial.generate.CountySpec;
@@ -116,6 +118,10 @@ public final class DemoSetup {
                     accounts.add(username, password(role), role.name(), grid, "演示" + role.nameZh());
                 }
             }
+            // Today's patrol tasks, so that the demo inspector has work (planning a day twice adds nothing).
+            LocalDate today = LocalDate.now(Analyses.COUNTY_TIME);
+            var plan = context.getBean(PatrolPlanner.class).plan(today, "demo");
+            System.err.println("  patrol tasks for " + today + ": " + plan.tasksCreated() + " new");
         });
     }
 

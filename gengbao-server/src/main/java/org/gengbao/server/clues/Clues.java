@@ -75,6 +75,21 @@ public class Clues {
      */
     @Transactional
     public ClueLink fromPatrol(Sighting s) {
+        return fromSighting(s);
+    }
+
+    /**
+     * Serializes the matching of sightings within one village: the village's grid row is locked until the transaction
+     * ends, so two records with a patch at the same place, arriving at once, make one clue and a link, not two clues.
+     */
+    private void lockPlace(Geometry g) {
+        cells.villageAt(g).ifPresent(code -> jdbc.sql("SELECT code FROM grid_cell WHERE code = ? FOR UPDATE")
+                .param(code)
+                .query(String.class)
+                .list());
+    }
+
+    private ClueLink fromSighting(Sighting s) {
         Geometry g = s.geometry();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (g instanceof Polygonal) {
@@ -91,6 +106,7 @@ public class Clues {
             String verdict =
                     analysis == null ? null : analysis.at("/verdict/code").asString(null);
             Double area = analysis == null ? null : analysis.get("areaM2").asDouble();
+            lockPlace(g);
             Optional<Existing> open = openAt(g, 0.0);
             if (open.isPresent()) {
                 Existing e = open.get();
@@ -110,6 +126,7 @@ public class Clues {
             return new ClueLink(id, verdict, false, s.observationId());
         }
         if (g instanceof Point) {
+            lockPlace(g);
             Optional<Existing> open = openAt(g, properties.pointLinkDistanceM());
             if (open.isPresent()) {
                 link(open.get(), s, null, now);
