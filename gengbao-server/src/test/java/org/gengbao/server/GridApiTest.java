@@ -192,7 +192,7 @@ class GridApiTest extends ServerTestBase {
     void peopleAreManagedByOfficersAndTheirTownWithPhonesMaskedForOthers() throws Exception {
         String base = "/api/v1/grid/cells/" + villageA2 + "/people";
         JsonNode added = json(
-                send("t-town", post(base), Map.of("duty", "INSPECTOR", "name", "测试巡查员甲", "phone", "138 1234 5678")),
+                send("t-town", post(base), Map.of("duty", "INSPECTOR", "name", "测试巡查员甲", "phone", "138-1234-5678")),
                 201);
         String id = added.get("id").asString();
         assertThat(added.get("phone").asString()).isEqualTo("138****5678");
@@ -261,6 +261,10 @@ class GridApiTest extends ServerTestBase {
                 201);
         assertThat(officer.get("phone").asString()).isEqualTo("0531-87654321");
         assertThat(officer.get("username").asString()).isEqualTo("t-town");
+        assertThat(phoneOf(
+                        json(call("t-town", get("/api/v1/grid/cells/" + townA + "/people")), 200),
+                        officer.get("id").asString()))
+                .isEqualTo("053*****4321");
 
         JsonNode changed = json(
                 send(
@@ -758,5 +762,29 @@ class GridApiTest extends ServerTestBase {
                 "LAYER_NOT_IN_FORCE");
         problem(send("t-admin", post("/api/v1/grid/parcels/sync"), Map.of("asOf", "soon")), 400, "DATE_INVALID");
         problem(send("t-officer", post("/api/v1/grid/parcels/sync"), Map.of()), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void theApiDescriptionListsTheGridPathsWithTheirQueryParameters() throws Exception {
+        JsonNode doc = JSON.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(doc.path("paths").propertyNames())
+                .contains(
+                        "/api/v1/grid/cells",
+                        "/api/v1/grid/cells/{code}",
+                        "/api/v1/grid/cells/import",
+                        "/api/v1/grid/cells/{code}/people",
+                        "/api/v1/grid/people/{id}",
+                        "/api/v1/grid/parcels",
+                        "/api/v1/grid/parcels/{id}",
+                        "/api/v1/grid/parcels/{id}/responsibility",
+                        "/api/v1/grid/parcels/sync",
+                        "/api/v1/grid/parcels/{id}/markers",
+                        "/api/v1/grid/parcels/{id}/signs",
+                        "/api/v1/grid/markers/{id}",
+                        "/api/v1/grid/signs/{id}");
+        // the caller is taken from the token, not from a parameter
+        assertThat(doc.at("/paths/~1api~1v1~1grid~1cells/get/parameters").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("level", "parent", "geometry");
     }
 }

@@ -21,7 +21,7 @@ final class Phones {
     }
 
     /**
-     * The number in its stored form (spaces removed, a "+86" prefix dropped), or null for null/blank; 422
+     * The number in its stored form (spaces and a mobile number's hyphens removed, a "+86" prefix dropped), or null for null/blank; 422
      * PHONE_INVALID unless it is a mainland mobile (11 digits starting 13–19) or a landline with its area code.
      */
     static String normalize(String phone) {
@@ -32,7 +32,10 @@ final class Phones {
         if (p.startsWith("+86")) {
             p = p.substring(3);
         }
-        if (!MOBILE.matcher(p).matches() && !LANDLINE.matcher(p).matches()) {
+        if (MOBILE.matcher(p.replace("-", "")).matches()) {
+            return p.replace("-", "");
+        }
+        if (!LANDLINE.matcher(p).matches()) {
             throw new Problem(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "PHONE_INVALID",
