@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.storage.GengbaoProperties;
+import org.gengbao.server.web.LimitedBody;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.geom.GeoJsonGeometryParser;
 import org.springframework.http.HttpStatus;
@@ -85,16 +86,15 @@ class AnalysisController {
     }
 
     private JsonNode readLimited(HttpServletRequest request) throws IOException {
-        long limit = properties.limits().maxGeojsonBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw tooLarge(limit);
-        }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        }
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
+            bytes = LimitedBody.read(
+                    in,
+                    request.getContentLengthLong(),
+                    properties.limits().maxGeojsonBytes(),
+                    "BODY_TOO_LARGE",
+                    "请求正文",
+                    "The request body");
         }
         try {
             JsonNode node = GeoJsonGeometryParser.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
@@ -105,13 +105,5 @@ class AnalysisController {
         } catch (JacksonException e) {
             throw Problem.of(GeoJsonGeometryParser.malformed(e, "BODY_MALFORMED", "请求正文", "The request body"));
         }
-    }
-
-    private static Problem tooLarge(long limit) {
-        return new Problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "BODY_TOO_LARGE",
-                "请求正文超过 " + limit + " 字节的上限",
-                "The request body exceeds the limit of " + limit + " bytes");
     }
 }

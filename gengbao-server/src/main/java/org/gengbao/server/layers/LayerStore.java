@@ -184,24 +184,7 @@ class LayerStore {
             throw new IllegalStateException(versionId + " is stored in EPSG:" + head[4] + ", not " + crs.code());
         }
         LayerKind kind = LayerKind.parse((String) head[0]);
-        FieldMapping mapping = FieldMapping.of(stringMap(JsonText.read((String) head[3])));
-        List<ReferenceFeature> features = new ArrayList<>();
-        WKBReader reader = new WKBReader(org.gengbao.spatial.geom.WorkingPrecision.factory(crs));
-        jdbc.sql("SELECT feature_id, ST_AsBinary(geom), area_m2, attributes FROM layer_feature WHERE version_id = ?"
-                        + " ORDER BY fid")
-                .param(versionId)
-                .query(rs -> {
-                    Geometry g;
-                    try {
-                        g = reader.read(rs.getBytes(2));
-                    } catch (ParseException e) {
-                        throw new IllegalStateException("unreadable geometry in " + versionId, e);
-                    }
-                    g.setSRID(crs.epsg());
-                    Map<String, Object> attrs = attributes(JsonText.read(rs.getString(4)));
-                    features.add(new ReferenceFeature(
-                            rs.getString(1), g, rs.getDouble(3), attrs, LayerSchema.read(kind, attrs, mapping)));
-                });
+        List<ReferenceFeature> features = features(versionId, crs, null);
         return new LayerVersion(versionId, kind, (LocalDate) head[1], (String) head[2], crs, features);
     }
 

@@ -20,6 +20,7 @@ import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.evidence.EvidenceStore;
 import org.gengbao.server.storage.JsonText;
+import org.gengbao.server.web.LimitedBody;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.crs.ChinaExtent;
 import org.gengbao.spatial.crs.CrsRegistry;
@@ -103,14 +104,8 @@ class PhotoReceipts {
                     "Patrol record " + recordId + " declares no photo " + sha + "; list it in an observation of the"
                             + " record first");
         }
-        long limit = upload.maxPhotoBytes();
-        if (declaredLength > limit) {
-            throw tooLarge(limit);
-        }
-        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
-        }
+        byte[] bytes =
+                LimitedBody.read(content, declaredLength, upload.maxPhotoBytes(), "PHOTO_TOO_LARGE", "照片", "The photo");
         String actual = sha256(bytes);
         if (!actual.equals(sha)) {
             audit.record("PHOTO_REJECTED", recordId + "/" + sha, AuditLog.Result.REJECTED, "hash " + actual);
@@ -300,13 +295,5 @@ class PhotoReceipts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Problem tooLarge(long limit) {
-        return new Problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "PHOTO_TOO_LARGE",
-                "照片超过 " + limit + " 字节的上限",
-                "The photo exceeds the limit of " + limit + " bytes");
     }
 }

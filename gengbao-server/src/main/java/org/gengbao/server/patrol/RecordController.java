@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.gengbao.server.accounts.CurrentUser;
+import org.gengbao.server.web.LimitedBody;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.geom.GeoJsonGeometryParser;
 import org.springframework.http.HttpStatus;
@@ -108,25 +109,16 @@ class RecordController {
     }
 
     private String readLimited(HttpServletRequest request) throws IOException {
-        long limit = upload.maxRecordBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw tooLarge(limit);
-        }
-        byte[] bytes;
         try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return new String(
+                    LimitedBody.read(
+                            in,
+                            request.getContentLengthLong(),
+                            upload.maxRecordBytes(),
+                            "BODY_TOO_LARGE",
+                            "巡查记录",
+                            "The patrol record"),
+                    StandardCharsets.UTF_8);
         }
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static Problem tooLarge(long limit) {
-        return new Problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "BODY_TOO_LARGE",
-                "巡查记录超过 " + limit + " 字节的上限",
-                "The patrol record exceeds the limit of " + limit + " bytes");
     }
 }
