@@ -61,7 +61,8 @@ class CaseLifecycleTest extends CaseTestSupport {
                 .getResponse();
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
-        assertThat(new String(pdf.getContentAsByteArray(), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+        assertThat(new String(pdf.getContentAsByteArray(), 0, 4, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF");
     }
 
     private JsonNode last(JsonNode c) {
@@ -84,7 +85,8 @@ class CaseLifecycleTest extends CaseTestSupport {
         assertThat(c.at("/timeline/0/actor").asString()).isEqualTo("t-officer");
         assertThat(c.path("evidence").path("cluePhotos")).hasSize(1);
         JsonNode verifyDue = deadline(c, "VERIFY");
-        assertThat(verifyDue.path("dueOn").asString()).isEqualTo(today().plusDays(7).toString());
+        assertThat(verifyDue.path("dueOn").asString())
+                .isEqualTo(today().plusDays(7).toString());
         assertThat(verifyDue.path("state").asString()).isEqualTo("OPEN");
         assertThat(available(c)).containsExactly("VERIFY");
         JsonNode schema = c.at("/availableActions/0/schema");
@@ -93,35 +95,45 @@ class CaseLifecycleTest extends CaseTestSupport {
         assertThat(schema.path("required").toString()).contains("result", "verifiedOn", "findings");
         assertThat(schema.at("/properties/verifiedOn/format").asString()).isEqualTo("date");
         assertThat(schema.at("/properties/result/enum").toString()).contains("CONFIRMED", "DISMISSED");
-        schema.path("properties").forEach(p -> assertThat(p.path("title").asString()).containsPattern("\\p{IsHan}"));
+        schema.path("properties")
+                .forEach(p -> assertThat(p.path("title").asString()).containsPattern("\\p{IsHan}"));
         JsonNode clue = json(getJson(token(Role.OFFICER), "/api/v1/clues/" + clueId));
         assertThat(clue.path("status").asString()).isEqualTo("IN_CASE");
 
         // a second case of the same clue is refused
         problem(
-                postJson(token(Role.OFFICER), "/api/v1/cases", JSON.createObjectNode().put("clueId", clueId)),
+                postJson(
+                        token(Role.OFFICER),
+                        "/api/v1/cases",
+                        JSON.createObjectNode().put("clueId", clueId)),
                 409,
                 "CLUE_IN_CASE");
 
         c = verify(id, 2);
         assertThat(c.path("status").asString()).isEqualTo("VERIFIED");
         assertThat(deadline(c, "VERIFY").path("state").asString()).isEqualTo("MET");
-        c = ok(token(Role.OFFICER), id, "WARNING_INTERVIEW", data().put("interviewedOn", ago(2))
-                .put("interviewee", "王某某")
-                .put("interviewers", "张三、公安驻局民警李警官")
-                .put("content", "告知其行为涉嫌违法，应立即停止"));
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "WARNING_INTERVIEW",
+                data().put("interviewedOn", ago(2))
+                        .put("interviewee", "王某某")
+                        .put("interviewers", "张三、公安驻局民警李警官")
+                        .put("content", "告知其行为涉嫌违法，应立即停止"));
         documentsOf(last(c), "WARNING_INTERVIEW_RECORD");
         assertThat(c.path("status").asString()).isEqualTo("VERIFIED");
         c = stopOrder(id, 2);
         documentsOf(last(c), "STOP_ORDER");
-        assertThat(deadline(c, "STOP_COMPLIANCE").path("dueOn").asString()).isEqualTo(today().plusDays(1).toString());
+        assertThat(deadline(c, "STOP_COMPLIANCE").path("dueOn").asString())
+                .isEqualTo(today().plusDays(1).toString());
         String idNo = idNumber("37130219800101123");
         c = file(id, 1, idNo);
         documentsOf(last(c), "FILING_FORM");
         assertThat(c.path("status").asString()).isEqualTo("FILED");
         assertThat(deadline(c, "STOP_COMPLIANCE").path("state").asString()).isEqualTo("MET");
         assertThat(c.at("/party/name").asString()).isEqualTo("王某某");
-        assertThat(c.at("/party/idNumber").asString()).isEqualTo(idNo.substring(0, 4) + "**********" + idNo.substring(14));
+        assertThat(c.at("/party/idNumber").asString())
+                .isEqualTo(idNo.substring(0, 4) + "**********" + idNo.substring(14));
         assertThat(c.toString()).doesNotContain(idNo);
         JsonNode full = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id + "?purpose=核对当事人身份"));
         assertThat(full.at("/party/idNumber").asString()).isEqualTo(idNo);
@@ -134,10 +146,14 @@ class CaseLifecycleTest extends CaseTestSupport {
                 "CASE_ACTION_NOT_ALLOWED");
         c = survey(id, 1);
         documentsOf(last(c), "SURVEY_RECORD");
-        c = ok(token(Role.OFFICER), id, "RECORD_INQUIRY", data().put("inquiredOn", ago(1))
-                .put("interviewee", "王某某")
-                .put("inquirers", "张三、李四")
-                .put("transcript", "问：房屋何时开工？答：上月初。"));
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "RECORD_INQUIRY",
+                data().put("inquiredOn", ago(1))
+                        .put("interviewee", "王某某")
+                        .put("inquirers", "张三、李四")
+                        .put("transcript", "问：房屋何时开工？答：上月初。"));
         documentsOf(last(c), "INQUIRY_RECORD");
         assertThat(c.path("status").asString()).isEqualTo("INVESTIGATING");
 
@@ -149,18 +165,23 @@ class CaseLifecycleTest extends CaseTestSupport {
         double expectedMin = 0;
         for (JsonNode part : options.path("areas")) {
             area += part.path("m2").asDouble();
-            expectedMin += part.path("m2").asDouble() * part.path("minYuanPerM2").asDouble();
+            expectedMin +=
+                    part.path("m2").asDouble() * part.path("minYuanPerM2").asDouble();
         }
         assertThat(area).isCloseTo(c.path("areaM2").asDouble(), org.assertj.core.data.Offset.offset(0.05));
         assertThat(min).isCloseTo(expectedMin, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(options.path("options").toString()).contains("RETURN_LAND", "DEMOLISH_WITHIN_DEADLINE", "CONFISCATE");
+        assertThat(options.path("options").toString())
+                .contains("RETURN_LAND", "DEMOLISH_WITHIN_DEADLINE", "CONFISCATE");
 
         c = notifyPenalty(id, 0, min);
         documentsOf(last(c), "PENALTY_NOTICE");
-        assertThat(deadline(c, "PARTY_STATEMENT").path("dueOn").asString()).isEqualTo(today().plusDays(5).toString());
-        ok(token(Role.OFFICER), id, "HOLD_HEARING", data().put("heldOn", ago(0))
-                .put("presidedBy", "法制科科长")
-                .put("summary", "当事人对事实无异议"));
+        assertThat(deadline(c, "PARTY_STATEMENT").path("dueOn").asString())
+                .isEqualTo(today().plusDays(5).toString());
+        ok(
+                token(Role.OFFICER),
+                id,
+                "HOLD_HEARING",
+                data().put("heldOn", ago(0)).put("presidedBy", "法制科科长").put("summary", "当事人对事实无异议"));
 
         // a fine outside the helper's range is refused, naming the field
         JsonNode tooHigh = problem(
@@ -169,22 +190,41 @@ class CaseLifecycleTest extends CaseTestSupport {
         c = ok(token(Role.OFFICER), id, "DECIDE_PENALTY", decision(0, -15, (min + max) / 2));
         documentsOf(last(c), "PENALTY_DECISION");
         assertThat(c.path("status").asString()).isEqualTo("DECIDED");
-        assertThat(deadline(c, "PERFORMANCE").path("dueOn").asString()).isEqualTo(today().plusDays(15).toString());
-        assertThat(deadline(c, "APPEAL_WINDOW").path("dueOn").asString()).isEqualTo(today().plusMonths(6).toString());
+        assertThat(deadline(c, "PERFORMANCE").path("dueOn").asString())
+                .isEqualTo(today().plusDays(15).toString());
+        assertThat(deadline(c, "APPEAL_WINDOW").path("dueOn").asString())
+                .isEqualTo(today().plusMonths(6).toString());
         // the party still has time: no demand, no blacklisting yet
         assertThat(available(c)).contains("RECORD_PERFORMANCE").doesNotContain("SEND_DEMAND", "BLACKLIST");
-        problem(act(token(Role.OFFICER), id, "SEND_DEMAND", data().put("demandedOn", ago(0)).put("content", "催告")), 409, "CASE_STEP_NOT_DUE");
+        problem(
+                act(
+                        token(Role.OFFICER),
+                        id,
+                        "SEND_DEMAND",
+                        data().put("demandedOn", ago(0)).put("content", "催告")),
+                409,
+                "CASE_STEP_NOT_DUE");
 
-        c = ok(token(Role.OFFICER), id, "RECORD_PERFORMANCE", data().put("performedOn", ago(0))
-                .put("description", "当事人已自行拆除建筑物、退还土地并缴纳罚款")
-                .put("paidYuan", (min + max) / 2));
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "RECORD_PERFORMANCE",
+                data().put("performedOn", ago(0))
+                        .put("description", "当事人已自行拆除建筑物、退还土地并缴纳罚款")
+                        .put("paidYuan", (min + max) / 2));
         assertThat(c.path("status").asString()).isEqualTo("PERFORMED");
         assertThat(deadline(c, "PERFORMANCE").path("state").asString()).isEqualTo("MET");
         c = ok(token(Role.OFFICER), id, "CLOSE", data().put("closedOn", ago(0)).put("summary", "当事人已履行，结案"));
         assertThat(c.path("status").asString()).isEqualTo("CLOSED");
-        assertThat(json(getJson(token(Role.OFFICER), "/api/v1/clues/" + clueId)).path("status").asString())
+        assertThat(json(getJson(token(Role.OFFICER), "/api/v1/clues/" + clueId))
+                        .path("status")
+                        .asString())
                 .isEqualTo("CLOSED");
-        c = ok(token(Role.OFFICER), id, "ARCHIVE", data().put("archivedOn", ago(0)).put("archiveNumber", "WS-2026-001"));
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "ARCHIVE",
+                data().put("archivedOn", ago(0)).put("archiveNumber", "WS-2026-001"));
         assertThat(c.path("status").asString()).isEqualTo("ARCHIVED");
         assertThat(available(c)).isEmpty();
         for (JsonNode d : c.path("deadlines")) {
@@ -193,8 +233,19 @@ class CaseLifecycleTest extends CaseTestSupport {
 
         assertThat(actions(c))
                 .containsExactly(
-                        "CREATE", "VERIFY", "WARNING_INTERVIEW", "STOP_ORDER", "FILE", "RECORD_SURVEY", "RECORD_INQUIRY",
-                        "NOTIFY_PENALTY", "HOLD_HEARING", "DECIDE_PENALTY", "RECORD_PERFORMANCE", "CLOSE", "ARCHIVE");
+                        "CREATE",
+                        "VERIFY",
+                        "WARNING_INTERVIEW",
+                        "STOP_ORDER",
+                        "FILE",
+                        "RECORD_SURVEY",
+                        "RECORD_INQUIRY",
+                        "NOTIFY_PENALTY",
+                        "HOLD_HEARING",
+                        "DECIDE_PENALTY",
+                        "RECORD_PERFORMANCE",
+                        "CLOSE",
+                        "ARCHIVE");
         for (int i = 0; i < c.path("timeline").size(); i++) {
             JsonNode e = c.path("timeline").get(i);
             assertThat(e.path("seq").asInt()).isEqualTo(i + 1);
@@ -203,19 +254,22 @@ class CaseLifecycleTest extends CaseTestSupport {
             assertThat(e.path("at").asString()).isNotBlank();
             if (i > 0) {
                 assertThat(e.path("fromStatus").asString())
-                        .isEqualTo(c.path("timeline").get(i - 1).path("toStatus").asString());
+                        .isEqualTo(
+                                c.path("timeline").get(i - 1).path("toStatus").asString());
             }
         }
-        assertThat(c.path("documents")).hasSize(8);
+        assertThat(c.path("documents")).hasSize(7);
         JsonNode listed = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id + "/documents"));
-        assertThat(listed.path("items")).hasSize(8);
+        assertThat(listed.path("items")).hasSize(7);
 
         // the timeline cannot be rewritten
         assertThatThrownBy(() -> jdbc.sql("UPDATE case_event SET actor = 'x' WHERE case_id = ?")
                         .param(id)
                         .update())
                 .isInstanceOf(Exception.class);
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM case_event WHERE case_id = ?").param(id).update())
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM case_event WHERE case_id = ?")
+                        .param(id)
+                        .update())
                 .isInstanceOf(Exception.class);
         assertThat(verifier.verify().intact()).isTrue();
     }
@@ -233,13 +287,20 @@ class CaseLifecycleTest extends CaseTestSupport {
                 act(token(Role.OFFICER), id, "APPLY_COURT_ENFORCEMENT", data().put("appliedOn", ago(0))),
                 409,
                 "CASE_ACTION_NOT_ALLOWED");
-        c = ok(token(Role.OFFICER), id, "SEND_DEMAND", data().put("demandedOn", ago(3)).put("content", "限十日内履行"));
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "SEND_DEMAND",
+                data().put("demandedOn", ago(3)).put("content", "限十日内履行"));
         documentsOf(last(c), "DEMAND");
-        assertThat(deadline(c, "DEMAND_RESPONSE").path("dueOn").asString()).isEqualTo(today().plusDays(7).toString());
+        assertThat(deadline(c, "DEMAND_RESPONSE").path("dueOn").asString())
+                .isEqualTo(today().plusDays(7).toString());
         JsonNode early = problem(
-                act(token(Role.OFFICER), id, "APPLY_COURT_ENFORCEMENT", data().put("appliedOn", ago(0))
-                        .put("court", "国土资源巡回法庭")
-                        .put("requests", "强制执行")),
+                act(
+                        token(Role.OFFICER),
+                        id,
+                        "APPLY_COURT_ENFORCEMENT",
+                        data().put("appliedOn", ago(0)).put("court", "国土资源巡回法庭").put("requests", "强制执行")),
                 409,
                 "CASE_STEP_NOT_DUE");
         assertThat(early.path("guard").asString()).isEqualTo("DEMAND_PERIOD_PASSED");
@@ -252,13 +313,16 @@ class CaseLifecycleTest extends CaseTestSupport {
         JsonNode review = deadline(c, "COURT_REVIEW");
         assertThat(review.path("overdue").asBoolean()).isTrue();
         assertThat(review.path("responsibleRole").asString()).isEqualTo("COURT");
-        JsonNode overdue = json(getJson(token(Role.OFFICER), "/api/v1/cases/overdue?town=" + townA + "&officer=t-officer"));
+        JsonNode overdue =
+                json(getJson(token(Role.OFFICER), "/api/v1/cases/overdue?town=" + townA + "&officer=t-officer"));
         assertThat(overdue.path("items").toString()).contains(applied, "COURT_REVIEW");
         JsonNode overdueTown = json(getJson(token(Role.TOWN), "/api/v1/cases/overdue"));
         assertThat(overdueTown.path("items").toString()).contains(applied);
         JsonNode overdueB = json(getJson(login("t-town-b", "secret-town"), "/api/v1/cases/overdue"));
         assertThat(overdueB.path("items").toString()).doesNotContain(applied);
-        assertThat(json(getJson(token(Role.OFFICER), "/api/v1/cases/overdue?officer=someone-else")).path("items").toString())
+        assertThat(json(getJson(token(Role.OFFICER), "/api/v1/cases/overdue?officer=someone-else"))
+                        .path("items")
+                        .toString())
                 .doesNotContain(applied);
 
         // the court sees the application with its evidence and rules; the bureau cannot rule
@@ -273,42 +337,48 @@ class CaseLifecycleTest extends CaseTestSupport {
                 .andReturn()
                 .getResponse();
         assertThat(photo.getStatus()).isEqualTo(200);
-        assertThat(sha256(photo.getContentAsByteArray())).isEqualTo(forCourt.at("/evidence/cluePhotos/0/sha256").asString());
+        assertThat(sha256(photo.getContentAsByteArray()))
+                .isEqualTo(forCourt.at("/evidence/cluePhotos/0/sha256").asString());
         problem(
                 act(token(Role.OFFICER), applied, "COURT_RULING", data().put("decision", "ALLOW")),
                 403,
                 "CASE_ACTION_ROLE");
         JsonNode badRuling = problem(
-                act(token(Role.COURT), applied, "COURT_RULING", data().put("decision", "MAYBE")
-                        .put("ruledOn", ago(1))
-                        .put("rulingNumber", "（2026）巡执审1号")
-                        .put("reason", "证据充分")),
+                act(
+                        token(Role.COURT),
+                        applied,
+                        "COURT_RULING",
+                        data().put("decision", "MAYBE")
+                                .put("ruledOn", ago(1))
+                                .put("rulingNumber", "（2026）巡执审1号")
+                                .put("reason", "证据充分")),
                 422,
                 "CASE_DATA_INVALID");
         assertThat(badRuling.path("field").asString()).isEqualTo("/data/decision");
-        c = ok(token(Role.COURT), applied, "COURT_RULING", data().put("decision", "ALLOW")
-                .put("ruledOn", ago(1))
-                .put("rulingNumber", "（2026）巡执审1号")
-                .put("reason", "行政处罚决定认定事实清楚，准予强制执行，由所在镇人民政府组织实施"));
+        c = ok(
+                token(Role.COURT),
+                applied,
+                "COURT_RULING",
+                data().put("decision", "ALLOW")
+                        .put("ruledOn", ago(1))
+                        .put("rulingNumber", "（2026）巡执审1号")
+                        .put("reason", "行政处罚决定认定事实清楚，准予强制执行，由所在镇人民政府组织实施"));
         assertThat(c.path("status").asString()).isEqualTo("ENFORCEMENT_ALLOWED");
         assertThat(last(c).path("role").asString()).isEqualTo("COURT");
         assertThat(last(c).path("actor").asString()).isEqualTo("t-court");
         JsonNode execution = deadline(c, "EXECUTION");
-        assertThat(execution.path("dueOn").asString()).isEqualTo(today().plusDays(29).toString());
+        assertThat(execution.path("dueOn").asString())
+                .isEqualTo(today().plusDays(29).toString());
         assertThat(execution.path("responsibleRole").asString()).isEqualTo("TOWN");
 
         // the town of the case executes; another town does not see it; the bureau cannot record it
-        problem(
-                act(login("t-town-b", "secret-town"), applied, "RECORD_EXECUTION", data()),
-                404,
-                "CASE_NOT_FOUND");
-        problem(
-                act(token(Role.OFFICER), applied, "RECORD_EXECUTION", data()), 403, "CASE_ACTION_ROLE");
+        problem(act(login("t-town-b", "secret-town"), applied, "RECORD_EXECUTION", data()), 404, "CASE_NOT_FOUND");
+        problem(act(token(Role.OFFICER), applied, "RECORD_EXECUTION", data()), 403, "CASE_ACTION_ROLE");
         String town = token(Role.TOWN);
         assertThat(available(json(getJson(town, "/api/v1/cases/" + applied)))).containsExactly("RECORD_EXECUTION");
         String missing = sha256("never uploaded".getBytes(StandardCharsets.UTF_8));
-        JsonNode noPhoto = problem(
-                act(town, applied, "RECORD_EXECUTION", executionData(missing)), 422, "CASE_DATA_INVALID");
+        JsonNode noPhoto =
+                problem(act(town, applied, "RECORD_EXECUTION", executionData(missing)), 422, "CASE_DATA_INVALID");
         assertThat(noPhoto.path("field").asString()).isEqualTo("/data/photos/0");
         String after = evidence.put(new ByteArrayInputStream(ExifJpeg.plain(7901)));
         c = ok(town, applied, "RECORD_EXECUTION", executionData(after));
@@ -325,17 +395,22 @@ class CaseLifecycleTest extends CaseTestSupport {
         String listedId = idNumber("37130219750505433");
         c = ok(officer, applied, "BLACKLIST", blacklistData(listedId));
         assertThat(c.path("flags").toString()).contains("BLACKLISTED");
-        assertThat(last(c).at("/data/idNumber").asString()).isNotEqualTo(listedId).contains("**********");
+        assertThat(last(c).at("/data/idNumber").asString())
+                .isNotEqualTo(listedId)
+                .contains("**********");
         problem(act(officer, applied, "BLACKLIST", blacklistData(listedId)), 409, "CASE_ACTION_NOT_ALLOWED");
         JsonNode list = json(getJson(token(Role.LEADER), "/api/v1/blacklist"));
         JsonNode entry = entryOf(list, applied);
-        assertThat(entry.path("idNumber").asString()).isEqualTo(listedId.substring(0, 4) + "**********" + listedId.substring(14));
+        assertThat(entry.path("idNumber").asString())
+                .isEqualTo(listedId.substring(0, 4) + "**********" + listedId.substring(14));
         assertThat(entry.path("measures").toString()).contains("LUXURY_SPENDING", "FLIGHTS_AND_HIGH_SPEED_RAIL");
         assertThat(list.toString()).doesNotContain(listedId);
         long auditsBefore = count("SELECT COUNT(*) FROM audit_entry WHERE action = 'BLACKLIST_FULL_VIEW'");
         JsonNode fullList = json(getJson(officer, "/api/v1/blacklist?purpose=报送信用平台"));
         assertThat(entryOf(fullList, applied).path("idNumber").asString()).isEqualTo(listedId);
-        assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'BLACKLIST_FULL_VIEW' AND details LIKE ?", "%报送信用平台%"))
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'BLACKLIST_FULL_VIEW' AND details LIKE ?",
+                        "%报送信用平台%"))
                 .isEqualTo(auditsBefore + 1);
         problem(getJson(token(Role.LEADER), "/api/v1/blacklist?purpose=x"), 403, "FULL_VIEW_FORBIDDEN");
         var csv = mvc.perform(get("/api/v1/blacklist/export?format=csv").header("Authorization", bearer(officer)))
@@ -347,32 +422,52 @@ class CaseLifecycleTest extends CaseTestSupport {
 
         // no credit repair before performance
         problem(
-                act(officer, applied, "LIFT_BLACKLIST", data().put("liftedOn", ago(0)).put("reason", "已履行")),
+                act(
+                        officer,
+                        applied,
+                        "LIFT_BLACKLIST",
+                        data().put("liftedOn", ago(0)).put("reason", "已履行")),
                 409,
                 "CASE_STEP_NOT_DUE");
-        c = ok(officer, applied, "RECORD_PERFORMANCE", data().put("performedOn", ago(0))
-                .put("description", "当事人已缴纳全部罚款")
-                .put("paidYuan", 1000));
+        c = ok(
+                officer,
+                applied,
+                "RECORD_PERFORMANCE",
+                data().put("performedOn", ago(0))
+                        .put("description", "当事人已缴纳全部罚款")
+                        .put("paidYuan", 1000));
         assertThat(c.path("status").asString()).isEqualTo("PERFORMED");
-        c = ok(officer, applied, "LIFT_BLACKLIST", data().put("liftedOn", ago(0)).put("reason", "当事人已履行全部义务，信用修复"));
+        c = ok(
+                officer,
+                applied,
+                "LIFT_BLACKLIST",
+                data().put("liftedOn", ago(0)).put("reason", "当事人已履行全部义务，信用修复"));
         assertThat(c.path("flags").toString()).doesNotContain("BLACKLISTED");
         assertThat(json(getJson(officer, "/api/v1/blacklist")).toString()).doesNotContain(applied);
         JsonNode history = entryOf(json(getJson(officer, "/api/v1/blacklist?active=false")), applied);
         assertThat(history.path("active").asBoolean()).isFalse();
         assertThat(history.path("liftReason").asString()).contains("信用修复");
-        JsonNode exported = JSON.readTree(mvc.perform(get("/api/v1/blacklist/export?format=json&all=true&purpose=报送信用平台")
-                        .header("Authorization", bearer(officer)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        JsonNode exported =
+                JSON.readTree(mvc.perform(get("/api/v1/blacklist/export?format=json&all=true&purpose=报送信用平台")
+                                .header("Authorization", bearer(officer)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
         assertThat(entryOf(exported, applied).path("idNumber").asString()).isEqualTo(listedId);
 
         c = ok(officer, applied, "CLOSE", data().put("closedOn", ago(0)).put("summary", "强制执行完毕，罚款已缴纳"));
         assertThat(c.path("status").asString()).isEqualTo("CLOSED");
         assertThat(actions(c))
                 .containsSubsequence(
-                        "DECIDE_PENALTY", "SEND_DEMAND", "APPLY_COURT_ENFORCEMENT", "COURT_RULING", "RECORD_EXECUTION",
-                        "BLACKLIST", "RECORD_PERFORMANCE", "LIFT_BLACKLIST", "CLOSE");
+                        "DECIDE_PENALTY",
+                        "SEND_DEMAND",
+                        "APPLY_COURT_ENFORCEMENT",
+                        "COURT_RULING",
+                        "RECORD_EXECUTION",
+                        "BLACKLIST",
+                        "RECORD_PERFORMANCE",
+                        "LIFT_BLACKLIST",
+                        "CLOSE");
         assertThat(verifier.verify().intact()).isTrue();
     }
 
@@ -399,23 +494,33 @@ class CaseLifecycleTest extends CaseTestSupport {
                 .put("party", "王某某")
                 .put("idNumber", idNumber)
                 .put("reason", "拒不履行行政处罚决定确定的罚款缴纳义务");
-        d.putArray("measures").add("LUXURY_SPENDING").add("FLIGHTS_AND_HIGH_SPEED_RAIL").add("FINANCING_AND_CREDIT");
+        d.putArray("measures")
+                .add("LUXURY_SPENDING")
+                .add("FLIGHTS_AND_HIGH_SPEED_RAIL")
+                .add("FINANCING_AND_CREDIT");
         return d;
     }
 
     @Test
     void courtRefusalEndsInClosing() throws Exception {
         String id = appliedToCourt(idNumber("37130219900909876"));
-        JsonNode c = ok(token(Role.COURT), id, "COURT_RULING", data().put("decision", "REFUSE")
-                .put("ruledOn", ago(0))
-                .put("rulingNumber", "（2026）巡执审2号")
-                .put("reason", "申请超过法定期限"));
+        JsonNode c = ok(
+                token(Role.COURT),
+                id,
+                "COURT_RULING",
+                data().put("decision", "REFUSE")
+                        .put("ruledOn", ago(0))
+                        .put("rulingNumber", "（2026）巡执审2号")
+                        .put("reason", "申请超过法定期限"));
         assertThat(c.path("status").asString()).isEqualTo("ENFORCEMENT_REFUSED");
         assertThat(deadline(c, "COURT_REVIEW").path("state").asString()).isEqualTo("MET");
         for (JsonNode d : c.path("deadlines")) {
             assertThat(d.path("step").asString()).isNotEqualTo("EXECUTION");
         }
-        problem(act(token(Role.TOWN), id, "RECORD_EXECUTION", executionData("0".repeat(64))), 409, "CASE_ACTION_NOT_ALLOWED");
+        problem(
+                act(token(Role.TOWN), id, "RECORD_EXECUTION", executionData("0".repeat(64))),
+                409,
+                "CASE_ACTION_NOT_ALLOWED");
         c = ok(token(Role.OFFICER), id, "CLOSE", data().put("closedOn", ago(0)).put("summary", "法院裁定不准予执行，结案"));
         assertThat(c.path("status").asString()).isEqualTo("CLOSED");
     }
@@ -426,7 +531,8 @@ class CaseLifecycleTest extends CaseTestSupport {
         while (big.parcel().getArea() < 4200) {
             big = nextPlace();
         }
-        String clueId = clueAt((org.locationtech.jts.geom.Polygon) big.parcel().buffer(-0.5).getGeometryN(0));
+        String clueId = clueAt(
+                (org.locationtech.jts.geom.Polygon) big.parcel().buffer(-0.5).getGeometryN(0));
         JsonNode c = openCase(clueId);
         String id = c.path("id").asString();
         assertThat(c.path("criminal").asBoolean()).as(c.toString()).isTrue();
@@ -437,28 +543,49 @@ class CaseLifecycleTest extends CaseTestSupport {
         assertThat(listed.path("items").toString()).contains(id).doesNotContain(ordinary);
         problem(getJson(police, "/api/v1/cases/" + ordinary), 404, "CASE_NOT_FOUND");
         assertThat(available(json(getJson(police, "/api/v1/cases/" + id)))).isEmpty();
-        problem(act(police, id, "POLICE_ACCEPT", data().put("acceptedOn", ago(0)).put("policeCaseNumber", "X")), 409, "CASE_ACTION_NOT_ALLOWED");
+        problem(
+                act(
+                        police,
+                        id,
+                        "POLICE_ACCEPT",
+                        data().put("acceptedOn", ago(0)).put("policeCaseNumber", "X")),
+                409,
+                "CASE_ACTION_NOT_ALLOWED");
         // the police do not take bureau steps
         problem(act(police, id, "VERIFY", data()), 403, "CASE_ACTION_ROLE");
 
         verify(id, 1);
-        c = ok(token(Role.OFFICER), id, "TRANSFER_TO_POLICE", data().put("transferredOn", ago(1))
-                .put("receivingUnit", "县公安局")
-                .put("reason", "非法占用永久基本农田超过五亩，涉嫌非法占用农用地罪"));
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "TRANSFER_TO_POLICE",
+                data().put("transferredOn", ago(1))
+                        .put("receivingUnit", "县公安局")
+                        .put("reason", "非法占用永久基本农田超过五亩，涉嫌非法占用农用地罪"));
         assertThat(c.path("flags").toString()).contains("TRANSFERRED");
-        assertThat(deadline(c, "POLICE_REVIEW").path("dueOn").asString()).isEqualTo(today().plusDays(2).toString());
+        assertThat(deadline(c, "POLICE_REVIEW").path("dueOn").asString())
+                .isEqualTo(today().plusDays(2).toString());
         JsonNode forPolice = json(getJson(police, "/api/v1/cases/" + id));
         assertThat(available(forPolice)).containsExactlyInAnyOrder("POLICE_ACCEPT", "JOINT_ACTION");
         c = ok(police, id, "POLICE_ACCEPT", data().put("acceptedOn", ago(0)).put("policeCaseNumber", "公（2026）刑字第88号"));
         assertThat(c.path("flags").toString()).contains("POLICE_ACCEPTED");
         assertThat(deadline(c, "POLICE_REVIEW").path("state").asString()).isEqualTo("MET");
-        c = ok(police, id, "JOINT_ACTION", data().put("actedOn", ago(0))
-                .put("participants", "县公安局、县自然资源局")
-                .put("description", "联合对违法现场进行查封"));
+        c = ok(
+                police,
+                id,
+                "JOINT_ACTION",
+                data().put("actedOn", ago(0)).put("participants", "县公安局、县自然资源局").put("description", "联合对违法现场进行查封"));
         assertThat(last(c).path("role").asString()).isEqualTo("POLICE");
         assertThat(last(c).path("actor").asString()).isEqualTo("t-police");
         assertThat(c.path("status").asString()).isEqualTo("VERIFIED");
-        problem(act(police, id, "POLICE_ACCEPT", data().put("acceptedOn", ago(0)).put("policeCaseNumber", "X")), 409, "CASE_ACTION_NOT_ALLOWED");
+        problem(
+                act(
+                        police,
+                        id,
+                        "POLICE_ACCEPT",
+                        data().put("acceptedOn", ago(0)).put("policeCaseNumber", "X")),
+                409,
+                "CASE_ACTION_NOT_ALLOWED");
         assertThat(verifier.verify().intact()).isTrue();
     }
 
@@ -480,18 +607,39 @@ class CaseLifecycleTest extends CaseTestSupport {
         problem(act(townB, id, "VERIFY", data()), 404, "CASE_NOT_FOUND");
         problem(getJson(token(Role.COURT), "/api/v1/cases/" + id), 404, "CASE_NOT_FOUND");
         problem(getJson(officer, "/api/v1/cases/" + newId()), 404, "CASE_NOT_FOUND");
-        assertThat(json(getJson(townB, "/api/v1/cases?size=200")).path("items").toString()).doesNotContain(id);
-        assertThat(json(getJson(token(Role.TOWN), "/api/v1/cases?size=200")).path("items").toString()).contains(id);
-        assertThat(available(json(getJson(token(Role.TOWN), "/api/v1/cases/" + id)))).isEmpty();
+        assertThat(json(getJson(townB, "/api/v1/cases?size=200")).path("items").toString())
+                .doesNotContain(id);
+        assertThat(json(getJson(token(Role.TOWN), "/api/v1/cases?size=200"))
+                        .path("items")
+                        .toString())
+                .contains(id);
+        assertThat(available(json(getJson(token(Role.TOWN), "/api/v1/cases/" + id))))
+                .isEmpty();
 
         // invalid data names the failing field
         String[][] cases = {
             {"{\"result\":\"CONFIRMED\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\"}", "/data/findings"},
-            {"{\"result\":\"PERHAPS\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}", "/data/result"},
-            {"{\"result\":\"CONFIRMED\",\"verifiedOn\":\"1.1.2026\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}", "/data/verifiedOn"},
-            {"{\"result\":\"CONFIRMED\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"\"}", "/data/findings"},
-            {"{\"result\":\"CONFIRMED\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"x\",\"extra\":1}", "/data/extra"},
-            {"{\"result\":\"CONFIRMED\",\"verifiedOn\":\"" + today().plusDays(3) + "\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}", "/data/verifiedOn"},
+            {
+                "{\"result\":\"PERHAPS\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}",
+                "/data/result"
+            },
+            {
+                "{\"result\":\"CONFIRMED\",\"verifiedOn\":\"1.1.2026\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}",
+                "/data/verifiedOn"
+            },
+            {
+                "{\"result\":\"CONFIRMED\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"\"}",
+                "/data/findings"
+            },
+            {
+                "{\"result\":\"CONFIRMED\",\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"x\",\"extra\":1}",
+                "/data/extra"
+            },
+            {
+                "{\"result\":\"CONFIRMED\",\"verifiedOn\":\"" + today().plusDays(3)
+                        + "\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}",
+                "/data/verifiedOn"
+            },
             {"{\"result\":7,\"verifiedOn\":\"2026-01-01\",\"verifiedBy\":\"张三\",\"findings\":\"x\"}", "/data/result"},
             {"[1]", "/data"},
         };
@@ -499,22 +647,40 @@ class CaseLifecycleTest extends CaseTestSupport {
             JsonNode p = problem(actRaw(officer, id, "VERIFY", t[0]), 422, "CASE_DATA_INVALID");
             assertThat(p.path("field").asString()).as(t[0]).isEqualTo(t[1]);
         }
-        assertThat(json(getJson(officer, "/api/v1/cases/" + id)).path("timeline")).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'CASE_VERIFY' AND result = 'REJECTED' AND target = ?", "case/" + id))
+        assertThat(json(getJson(officer, "/api/v1/cases/" + id)).path("timeline"))
+                .hasSize(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'CASE_VERIFY' AND result = 'REJECTED' AND target = ?",
+                        "case/" + id))
                 .isGreaterThanOrEqualTo(cases.length);
 
         // dismissed on verification: the case ends and so does the clue
-        JsonNode c = ok(officer, id, "VERIFY", data().put("result", "DISMISSED")
-                .put("verifiedOn", ago(0))
-                .put("verifiedBy", "张三")
-                .put("findings", "经核查为设施农用地，已备案"));
+        JsonNode c = ok(
+                officer,
+                id,
+                "VERIFY",
+                data().put("result", "DISMISSED")
+                        .put("verifiedOn", ago(0))
+                        .put("verifiedBy", "张三")
+                        .put("findings", "经核查为设施农用地，已备案"));
         assertThat(c.path("status").asString()).isEqualTo("DISMISSED");
-        assertThat(json(getJson(officer, "/api/v1/clues/" + clueId)).path("status").asString()).isEqualTo("DISMISSED");
+        assertThat(json(getJson(officer, "/api/v1/clues/" + clueId))
+                        .path("status")
+                        .asString())
+                .isEqualTo("DISMISSED");
         assertThat(available(c)).containsExactly("ARCHIVE");
+        problem(postJson(officer, "/api/v1/cases", JSON.createObjectNode().put("clueId", clueId)), 409, "CLUE_CLOSED");
         problem(
-                postJson(officer, "/api/v1/cases", JSON.createObjectNode().put("clueId", clueId)), 409, "CLUE_CLOSED");
-        problem(postJson(officer, "/api/v1/cases", JSON.createObjectNode().put("clueId", newId())), 404, "CLUE_NOT_FOUND");
-        problem(postJson(token(Role.TOWN), "/api/v1/cases", JSON.createObjectNode().put("clueId", newClue())), 403, "FORBIDDEN");
+                postJson(officer, "/api/v1/cases", JSON.createObjectNode().put("clueId", newId())),
+                404,
+                "CLUE_NOT_FOUND");
+        problem(
+                postJson(
+                        token(Role.TOWN),
+                        "/api/v1/cases",
+                        JSON.createObjectNode().put("clueId", newClue())),
+                403,
+                "FORBIDDEN");
         assertThat(verifier.verify().intact()).isTrue();
     }
 }

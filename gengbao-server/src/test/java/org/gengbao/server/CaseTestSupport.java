@@ -38,7 +38,9 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
         String recordId = newId();
         String token = token(Role.INSPECTOR);
         JsonNode r = json(putRecord(
-                token, recordId, JSON.writeValueAsString(record(at, patch.getInteriorPoint().getCoordinate(), obs))));
+                token,
+                recordId,
+                JSON.writeValueAsString(record(at, patch.getInteriorPoint().getCoordinate(), obs))));
         assertThat(r.path("status").asString()).as(r.toString()).isEqualTo("CREATED");
         var upload = mvc.perform(put("/api/v1/patrol/records/" + recordId + "/photos/" + sha)
                         .header("Authorization", bearer(token))
@@ -63,9 +65,12 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
 
     /** Opens a case from the clue as t-officer; returns the case. */
     protected JsonNode openCase(String clueId) throws Exception {
-        var result = postJson(token(Role.OFFICER), "/api/v1/cases", JSON.createObjectNode().put("clueId", clueId));
+        var result = postJson(
+                token(Role.OFFICER), "/api/v1/cases", JSON.createObjectNode().put("clueId", clueId));
         JsonNode c = json(result);
-        assertThat(result.andReturn().getResponse().getStatus()).as(c.toString()).isEqualTo(201);
+        assertThat(result.andReturn().getResponse().getStatus())
+                .as(c.toString())
+                .isEqualTo(201);
         return c;
     }
 
@@ -89,7 +94,10 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
         assertThat(r.andReturn().getResponse().getStatus())
                 .as("%s: %s", action, c)
                 .isEqualTo(200);
-        assertThat(c.at("/timeline").get(c.at("/timeline").size() - 1).path("action").asString())
+        assertThat(c.at("/timeline")
+                        .get(c.at("/timeline").size() - 1)
+                        .path("action")
+                        .asString())
                 .isEqualTo(action);
         return c;
     }
@@ -111,33 +119,49 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
     // the steps, with plausible data; dates in days before today
 
     protected JsonNode verify(String caseId, int daysAgo) throws Exception {
-        return ok(token(Role.OFFICER), caseId, "VERIFY", data().put("result", "CONFIRMED")
-                .put("verifiedOn", ago(daysAgo))
-                .put("verifiedBy", "张三、李四")
-                .put("findings", "现场在永久基本农田上新建砖混结构房屋一处，正在施工"));
+        return ok(
+                token(Role.OFFICER),
+                caseId,
+                "VERIFY",
+                data().put("result", "CONFIRMED")
+                        .put("verifiedOn", ago(daysAgo))
+                        .put("verifiedBy", "张三、李四")
+                        .put("findings", "现场在永久基本农田上新建砖混结构房屋一处，正在施工"));
     }
 
     protected JsonNode stopOrder(String caseId, int daysAgo) throws Exception {
-        return ok(token(Role.OFFICER), caseId, "STOP_ORDER", data().put("orderedOn", ago(daysAgo))
-                .put("party", "王某某")
-                .put("facts", "未经批准擅自占用耕地建房")
-                .put("requirements", "立即停止施工，听候处理"));
+        return ok(
+                token(Role.OFFICER),
+                caseId,
+                "STOP_ORDER",
+                data().put("orderedOn", ago(daysAgo))
+                        .put("party", "王某某")
+                        .put("facts", "未经批准擅自占用耕地建房")
+                        .put("requirements", "立即停止施工，听候处理"));
     }
 
     protected JsonNode file(String caseId, int daysAgo, String idNumber) throws Exception {
-        return ok(token(Role.OFFICER), caseId, "FILE", data().put("filedOn", ago(daysAgo))
-                .put("partyName", "王某某")
-                .put("partyIdNumber", idNumber)
-                .put("partyPhone", "13800138000")
-                .put("cause", "王某某非法占用耕地建房案")
-                .put("approvedBy", "赵局长"));
+        return ok(
+                token(Role.OFFICER),
+                caseId,
+                "FILE",
+                data().put("filedOn", ago(daysAgo))
+                        .put("partyName", "王某某")
+                        .put("partyIdNumber", idNumber)
+                        .put("partyPhone", "13800138000")
+                        .put("cause", "王某某非法占用耕地建房案")
+                        .put("approvedBy", "赵局长"));
     }
 
     protected JsonNode survey(String caseId, int daysAgo) throws Exception {
-        return ok(token(Role.OFFICER), caseId, "RECORD_SURVEY", data().put("surveyedOn", ago(daysAgo))
-                .put("surveyors", "张三、李四")
-                .put("measuredAreaM2", 398.5)
-                .put("description", "经实地测量，违法占地范围如附图所示，地上建有房屋一处"));
+        return ok(
+                token(Role.OFFICER),
+                caseId,
+                "RECORD_SURVEY",
+                data().put("surveyedOn", ago(daysAgo))
+                        .put("surveyors", "张三、李四")
+                        .put("measuredAreaM2", 398.5)
+                        .put("description", "经实地测量，违法占地范围如附图所示，地上建有房屋一处"));
     }
 
     protected JsonNode notifyPenalty(String caseId, int daysAgo, double fine) throws Exception {
@@ -161,7 +185,9 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
     /** Fine range of the case from the penalty helper: [min, max]. */
     protected double[] fineRange(String caseId) throws Exception {
         JsonNode p = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + caseId + "/penalty-options"));
-        return new double[] {p.at("/fineYuan/min").asDouble(), p.at("/fineYuan/max").asDouble()};
+        return new double[] {
+            p.at("/fineYuan/min").asDouble(), p.at("/fineYuan/max").asDouble()
+        };
     }
 
     /** A case of a new clue taken to a decided penalty long ago (decided 250 days ago, to perform 220 days ago). */
@@ -180,11 +206,16 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
     /** A case applied to the court: decided long ago, demand 30 days ago, application 10 days ago. */
     protected String appliedToCourt(String idNumber) throws Exception {
         String caseId = decidedLongAgo(idNumber);
-        ok(token(Role.OFFICER), caseId, "SEND_DEMAND", data().put("demandedOn", ago(30))
-                .put("content", "限十日内履行处罚决定"));
-        ok(token(Role.OFFICER), caseId, "APPLY_COURT_ENFORCEMENT", data().put("appliedOn", ago(10))
-                .put("court", "国土资源巡回法庭")
-                .put("requests", "请求强制执行拆除违法建筑、退还土地"));
+        ok(
+                token(Role.OFFICER),
+                caseId,
+                "SEND_DEMAND",
+                data().put("demandedOn", ago(30)).put("content", "限十日内履行处罚决定"));
+        ok(
+                token(Role.OFFICER),
+                caseId,
+                "APPLY_COURT_ENFORCEMENT",
+                data().put("appliedOn", ago(10)).put("court", "国土资源巡回法庭").put("requests", "请求强制执行拆除违法建筑、退还土地"));
         return caseId;
     }
 }

@@ -332,7 +332,7 @@ class Cases {
                                             .map(Enum::name)
                                             .sorted()
                                             .toList())
-                    .with("status", c.status().name()));
+                    .with("caseStatus", c.status().name()));
         }
         for (CaseFlag f : rule.requires()) {
             if (!c.flags().contains(f)) {
