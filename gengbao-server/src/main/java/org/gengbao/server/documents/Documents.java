@@ -92,10 +92,11 @@ public class Documents {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         int year = now.atZoneSameInstant(COUNTY_TIME).getYear();
         String authority = authority(county);
-        try (FontLocator.LoadedFont font = fonts.open()) {
+        FontLocator.LoadedFont font = fonts.shared(); // before the number: no font, no number taken
+        try {
             int seq = nextNumber(county.code(), type, year);
             String number = authority + type.numberWord() + "字〔" + year + "〕第" + seq + "号";
-            byte[] pdf = PdfRenderer.render(
+            byte[] pdf = render(
                     font,
                     new PdfRenderer.Input(
                             authority,
@@ -140,6 +141,12 @@ public class Documents {
                     "DOCUMENT_RENDER_FAILED",
                     "文书“" + type.titleZh() + "”生成失败，请联系管理员",
                     "Rendering the document \"" + type.name() + "\" failed; please contact the administrator");
+        }
+    }
+
+    private static byte[] render(FontLocator.LoadedFont font, PdfRenderer.Input input) throws IOException {
+        synchronized (font) {
+            return PdfRenderer.render(font, input);
         }
     }
 

@@ -32,6 +32,7 @@ final class FontLocator {
     private final String configured;
     private final String fontName;
     private final List<Path> candidates;
+    private LoadedFont shared;
 
     FontLocator(String configured, String fontName) {
         this(configured, fontName, DEFAULT_FONTS);
@@ -66,6 +67,18 @@ final class FontLocator {
                         "无法生成文书：未找到中文字体。请安装 fonts-wqy-zenhei，或用配置项 " + PROPERTY + " 指定 TrueType 字体（.ttf 或 .ttc）的路径",
                         "Cannot render documents: no CJK font found. Install fonts-wqy-zenhei or set " + PROPERTY
                                 + " to the path of a TrueType font (.ttf or .ttc)"));
+    }
+
+    /**
+     * The font opened once and kept open (parsing a CJK collection takes up to a second; a document takes tens of
+     * milliseconds). A {@code TrueTypeFont} is not thread-safe: documents using it synchronize on the returned object.
+     * A missing font is looked for again at the next call, so installing it needs no restart.
+     */
+    synchronized LoadedFont shared() {
+        if (shared == null) {
+            shared = open();
+        }
+        return shared;
     }
 
     /** Opens the font; the caller closes it after the document using it is saved. */

@@ -164,6 +164,35 @@ class DocumentsTest extends ServerTestBase {
     }
 
     @Test
+    void longContentFlowsOverPagesAndCharactersTheFontLacksDoNotStopIt() throws Exception {
+        List<Field> fields = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            fields.add(new Field("询问事项" + i, "回答第" + i + "项：地块位于示范镇东王村，当事人张某某称不知道该地块为永久基本农田。"));
+        }
+        String longAnswer = "当事人陈述：".repeat(1) + "我于2026年2月开始在该地块上建设养殖棚舍，".repeat(60) + "以上属实。";
+        fields.add(new Field("完整陈述", longAnswer));
+        fields.add(new Field("备注", "表情😀与罕见字𠀀\t及控制字符\u0007均不应中断生成"));
+        DocumentContent content =
+                new DocumentContent(fields, List.of("依据" + LAW + "，" + "调查工作依法进行。".repeat(200)), null, List.of());
+
+        IssuedDocument d = documents.issue(caseId(), DocumentType.INQUIRY_RECORD, content, "t-officer");
+        Path pdf = stored(d);
+        String text = compact(run("pdftotext", "-layout", pdf.toString(), "-"));
+        for (int i = 1; i <= 40; i++) {
+            assertThat(text).contains("回答第" + i + "项");
+        }
+        assertThat(text).contains("以上属实。", "表情", "均不应中断生成", LAW);
+        String pages = run("pdfinfo", pdf.toString())
+                .lines()
+                .filter(l -> l.startsWith("Pages:"))
+                .findFirst()
+                .orElseThrow()
+                .replaceAll("\\D", "");
+        assertThat(Integer.parseInt(pages)).isGreaterThanOrEqualTo(3);
+        assertThat(text).contains("第" + pages + "页共" + pages + "页");
+    }
+
+    @Test
     void aMissingPhotoOrALonLatOutlineIsRefusedWithoutTakingANumber() {
         String missing = "ab".repeat(32);
         int before = lastNumber(DocumentType.INQUIRY_RECORD);
