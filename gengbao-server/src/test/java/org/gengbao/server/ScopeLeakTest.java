@@ -95,6 +95,37 @@ class ScopeLeakTest extends PatrolTestSupport {
                 .query(String.class)
                 .single();
 
+        // a case of the clue, with a document (issue 5)
+        JsonNode opened = json(mvc.perform(request(HttpMethod.POST, "/api/v1/cases")
+                .header("Authorization", bearer(officer))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"clueId\":\"" + clueId + "\"}")));
+        String caseId = opened.path("id").asString();
+        assertThat(caseId).as(opened.toString()).isNotEmpty();
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String step : List.of(
+                "{\"action\":\"VERIFY\",\"data\":{\"result\":\"CONFIRMED\",\"verifiedOn\":\"" + today
+                        + "\",\"verifiedBy\":\"张三\",\"findings\":\"新建房屋\"}}",
+                "{\"action\":\"STOP_ORDER\",\"data\":{\"orderedOn\":\"" + today
+                        + "\",\"party\":\"LEAK-CANARY-PARTY\",\"facts\":\"占用耕地\",\"requirements\":\"停止施工\"}}")) {
+            mvc.perform(request(HttpMethod.POST, "/api/v1/cases/" + caseId + "/transitions")
+                    .header("Authorization", bearer(officer))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(step));
+        }
+        String docId = jdbc.sql("SELECT document_ids FROM case_event WHERE case_id = ? AND action = 'STOP_ORDER'")
+                .param(caseId)
+                .query(String.class)
+                .single();
+        String caseNumber = jdbc.sql("SELECT case_number FROM enforcement_case WHERE id = ?")
+                .param(caseId)
+                .query(String.class)
+                .single();
+        fixtures.put("/api/v1/cases/{id}", caseId);
+        fixtures.put("{docId}", docId);
+        secrets.addAll(List.of(caseId, caseNumber, docId, "LEAK-CANARY-PARTY"));
+
         fixtures.put("/api/v1/patrol/tasks/{id}", taskId);
         fixtures.put("/api/v1/patrol/records/{clientId}", recordId);
         fixtures.put("{sha256}", sha);
@@ -126,6 +157,10 @@ class ScopeLeakTest extends PatrolTestSupport {
                 "|",
                 jdbc.sql("SELECT status || assignee FROM patrol_task WHERE id = ?")
                         .param(fixtures.get("/api/v1/patrol/tasks/{id}"))
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("SELECT status || event_count FROM enforcement_case WHERE id = ?")
+                        .param(fixtures.get("/api/v1/cases/{id}"))
                         .query(String.class)
                         .single(),
                 jdbc.sql("SELECT status FROM clue WHERE id = ?")
@@ -172,6 +207,7 @@ class ScopeLeakTest extends PatrolTestSupport {
         }
         String resolved = best.substring(0, best.lastIndexOf('{')) + fixtures.get(best) + path.substring(best.length());
         resolved = resolved.replace("{sha256}", fixtures.get("{sha256}"));
+        resolved = resolved.replace("{docId}", fixtures.get("{docId}"));
         return resolved.contains("{") ? null : resolved;
     }
 
@@ -186,6 +222,15 @@ class ScopeLeakTest extends PatrolTestSupport {
         b.put("householdName", "攻击者");
         b.put("householdPhone", "13900000000");
         b.put("number", 99);
+        // a transition that the case's state allows, so that only the scope can refuse it
+        b.put("action", "FILE");
+        ObjectNode d = b.putObject("data");
+        d.put(
+                "filedOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        d.put("partyName", "攻击者");
+        d.put("cause", "攻击");
+        d.put("approvedBy", "攻击者");
         ObjectNode p = b.putObject("location");
         p.put("type", "Point");
         p.putArray("coordinates").add(117.3).add(36.1);

@@ -20,6 +20,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ public class Clues {
     private final ReferenceLayers layers;
     private final CluesProperties properties;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ClueEvidence> evidence;
 
     Clues(
             JdbcClient jdbc,
@@ -54,8 +56,10 @@ public class Clues {
             Analyses analyses,
             ReferenceLayers layers,
             CluesProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<ClueEvidence> evidence) {
         this.jdbc = jdbc;
+        this.evidence = evidence;
         this.counties = counties;
         this.cells = cells;
         this.analyses = analyses;
@@ -136,6 +140,79 @@ public class Clues {
             return new ClueLink(id, null, false, s.observationId());
         }
         throw new IllegalArgumentException("a sighting is a point or a polygon, not " + g.getGeometryType());
+    }
+
+    /** A clue as a case needs it: where it is, what the analysis said, and its status. */
+    public record CaseClue(
+            String id,
+            String status,
+            String gridCode,
+            Geometry geometry,
+            boolean needsOutline,
+            String analysisId,
+            String verdict,
+            Double areaM2) {}
+
+    /**
+     * The clue with this id, locked until the caller's transaction ends (so that two cases cannot take it at once), or
+     * empty.
+     */
+    @Transactional
+    public Optional<CaseClue> lockForCase(String id) {
+        return jdbc.sql("SELECT id, status, grid_code, ST_AsBinary(geom) AS wkb, needs_outline, analysis_id, verdict,"
+                        + " area_m2 FROM clue WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, i) -> new CaseClue(
+                        rs.getString("id"),
+                        rs.getString("status"),
+                        rs.getString("grid_code"),
+                        geometry(rs.getBytes("wkb")),
+                        rs.getBoolean("needs_outline"),
+                        rs.getString("analysis_id"),
+                        rs.getString("verdict"),
+                        (Double) rs.getObject("area_m2", Double.class)))
+                .optional();
+    }
+
+    /**
+     * Sets the status of a clue as its case decides: IN_CASE when a case is opened, DISMISSED when the verification
+     * dismisses it, CLOSED when the case is closed. Joins the caller's transaction.
+     */
+    @Transactional
+    public void setStatusFromCase(String clueId, String status) {
+        if (!List.of("IN_CASE", "DISMISSED", "CLOSED").contains(status)) {
+            throw new IllegalArgumentException("a case sets a clue IN_CASE, DISMISSED or CLOSED, not " + status);
+        }
+        jdbc.sql("UPDATE clue SET status = ? WHERE id = ?")
+                .params(status, clueId)
+                .update();
+    }
+
+    /** The photos of a clue's observations whose bytes arrived (SHA-256 in the evidence store), in observation order. */
+    public List<String> receivedPhotos(String clueId) {
+        ClueEvidence source = evidence.getIfAvailable();
+        List<String> observationIds = jdbc.sql(
+                        "SELECT observation_id FROM clue_observation WHERE clue_id = ? ORDER BY linked_at, observation_id")
+                .param(clueId)
+                .query(String.class)
+                .list();
+        if (source == null || observationIds.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, ClueEvidence.Observation> byId = new java.util.HashMap<>();
+        source.observations(observationIds).forEach(o -> byId.put(o.observationId(), o));
+        List<String> out = new ArrayList<>();
+        for (String id : observationIds) {
+            ClueEvidence.Observation o = byId.get(id);
+            if (o != null) {
+                o.photos().stream()
+                        .filter(p -> p.receivedAt() != null)
+                        .map(ClueEvidence.Photo::sha256)
+                        .filter(sha -> !out.contains(sha))
+                        .forEach(out::add);
+            }
+        }
+        return out;
     }
 
     /** The clues the observations with these ids went to (observations without a clue are left out). */

@@ -1,5 +1,8 @@
 package org.gengbao.server.web;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.gengbao.spatial.SpatialInputException;
 import org.gengbao.spatial.SpatialInputException.Location;
@@ -16,6 +19,7 @@ public class Problem extends RuntimeException {
     private final String code;
     private final String zh;
     private final transient Location location;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
     public Problem(HttpStatus status, String code, String zh, String en) {
         this(status, code, zh, en, null);
@@ -66,6 +70,20 @@ public class Problem extends RuntimeException {
 
     public String en() {
         return getMessage();
+    }
+
+    /**
+     * Adds a member to the problem+json body (e.g. {@code field}: the JSON Pointer of the invalid input); returns this
+     * problem.
+     */
+    public Problem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The extra members of the body, in the order they were added. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     /** Where in the input the problem is, if known. */

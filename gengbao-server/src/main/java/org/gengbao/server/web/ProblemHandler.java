@@ -38,6 +38,7 @@ public class ProblemHandler {
             location.put("crs", at.crs());
             detail.setProperty("location", location);
         });
+        p.properties().forEach(detail::setProperty);
         return detail;
     }
 

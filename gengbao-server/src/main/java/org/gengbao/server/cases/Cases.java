@@ -1,0 +1,564 @@
+package org.gengbao.server.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.gengbao.server.accounts.CurrentUser;
+import org.gengbao.server.analysis.Analyses;
+import org.gengbao.server.audit.AuditLog;
+import org.gengbao.server.clues.Clues;
+import org.gengbao.server.county.Counties;
+import org.gengbao.server.documents.Documents;
+import org.gengbao.server.documents.IssuedDocument;
+import org.gengbao.server.evidence.EvidenceStore;
+import org.gengbao.server.grid.GridScope;
+import org.gengbao.server.storage.JsonText;
+import org.gengbao.server.web.Problem;
+import org.gengbao.spatial.geom.WorkingPrecision;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opens cases from clues and moves them along the {@link Workflow}. A transition locks the case row, checks in this
+ * order visibility (404), role (403), status, flags and guards (409) and data (422), then — in one transaction —
+ * issues the document, appends the event, updates status and flags, meets and opens deadlines and applies the side
+ * effects (clue status, party, blacklist), and audits it.
+ */
+@Service
+class Cases {
+    private final JdbcClient jdbc;
+    private final Clues clues;
+    private final Analyses analyses;
+    private final Counties counties;
+    private final Documents documents;
+    private final EvidenceStore evidence;
+    private final Deadlines deadlines;
+    private final CaseDocuments caseDocuments;
+    private final Blacklist blacklist;
+    private final PenaltyOptions penalties;
+    private final AuditLog audit;
+
+    Cases(
+            JdbcClient jdbc,
+            Clues clues,
+            Analyses analyses,
+            Counties counties,
+            Documents documents,
+            EvidenceStore evidence,
+            Deadlines deadlines,
+            CaseDocuments caseDocuments,
+            Blacklist blacklist,
+            PenaltyOptions penalties,
+            AuditLog audit) {
+        this.jdbc = jdbc;
+        this.clues = clues;
+        this.analyses = analyses;
+        this.counties = counties;
+        this.documents = documents;
+        this.evidence = evidence;
+        this.deadlines = deadlines;
+        this.caseDocuments = caseDocuments;
+        this.blacklist = blacklist;
+        this.penalties = penalties;
+        this.audit = audit;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(Analyses.COUNTY_TIME);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ------------------------------------------------------------------------------------------------ opening a case
+
+    /**
+     * Opens a case from clues of one village that are in the caller's scope, open and in no case yet. The case takes
+     * the village, the union of the outlines, the analysis of the first clue that has one (verdict, areas) and the
+     * criminal flag when any clue's analysis crosses a criminal threshold.
+     */
+    @Transactional
+    public String create(CurrentUser user, List<String> clueIds) {
+        if (clueIds.isEmpty() || clueIds.size() > 20) {
+            throw invalid("/clueIds", "应给出 1 到 20 个线索编号", "must name 1 to 20 clues");
+        }
+        GridScope scope = GridScope.of(user);
+        List<Clues.CaseClue> found = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(clueIds)) {
+            Clues.CaseClue c = clues.lockForCase(id)
+                    .filter(x -> scope.countyWide() || scope.covers(x.gridCode()))
+                    .orElseThrow(() -> Problem.notFound("CLUE_NOT_FOUND", "找不到线索 " + id, "No clue with id " + id));
+            if (Clues.CLOSED_STATUSES.contains(c.status())) {
+                throw Problem.conflict(
+                        "CLUE_CLOSED",
+                        "线索 " + id + " 已办结或已排除，不能立案",
+                        "Clue " + id + " is closed or dismissed; it cannot become a case");
+            }
+            Optional<String> inCase = jdbc.sql("SELECT case_id FROM case_clue WHERE clue_id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .optional();
+            if (inCase.isPresent()) {
+                throw Problem.conflict(
+                                "CLUE_IN_CASE",
+                                "线索 " + id + " 已在案件 " + inCase.get() + " 中",
+                                "Clue " + id + " already belongs to case " + inCase.get())
+                        .with("caseId", inCase.get());
+            }
+            if (c.gridCode() == null) {
+                throw Problem.conflict(
+                        "CLUE_OUTSIDE_GRID", "线索 " + id + " 不在任何村级网格内", "Clue " + id + " lies in no village cell");
+            }
+            found.add(c);
+        }
+        String grid = found.get(0).gridCode();
+        if (found.stream().anyMatch(c -> !c.gridCode().equals(grid))) {
+            throw invalid("/clueIds", "一个案件的线索应在同一个村", "the clues of one case must lie in one village");
+        }
+        Geometry outline = found.get(0).geometry();
+        for (Clues.CaseClue c : found.subList(1, found.size())) {
+            outline = outline.union(c.geometry());
+        }
+        Clues.CaseClue primary =
+                found.stream().filter(c -> c.analysisId() != null).findFirst().orElse(found.get(0));
+        boolean criminal = false;
+        Double basic = null;
+        Double otherCultivated = null;
+        for (Clues.CaseClue c : found) {
+            if (c.analysisId() == null) {
+                continue;
+            }
+            ObjectNode a = analyses.find(c.analysisId());
+            criminal |= a.path("transferToPolice").asBoolean(false);
+            basic = sum(basic, a.at("/figures/unauthorisedBasicFarmlandM2").asDouble(0));
+            otherCultivated = sum(
+                    otherCultivated,
+                    a.at("/figures/unauthorisedOtherCultivatedM2").asDouble(0));
+        }
+        Double area = found.stream().allMatch(c -> c.areaM2() == null)
+                ? null
+                : found.stream()
+                        .mapToDouble(c -> c.areaM2() == null ? 0 : c.areaM2())
+                        .sum();
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = now();
+        String number = nextNumber(today().getYear());
+        jdbc.sql("INSERT INTO enforcement_case (id, case_number, status, flags, grid_code, geom, area_m2,"
+                        + " basic_farmland_m2, other_cultivated_m2, verdict, analysis_id, criminal, officer, event_count,"
+                        + " created_at, updated_at) VALUES (?, ?, 'NEW', ',', ?, ST_GeomFromWKB(?, ?), ?, ?, ?, ?, ?, ?,"
+                        + " ?, 1, ?, ?)")
+                .params(
+                        id,
+                        number,
+                        grid,
+                        new WKBWriter().write(outline),
+                        srid(),
+                        area,
+                        basic,
+                        otherCultivated,
+                        primary.verdict(),
+                        primary.analysisId(),
+                        criminal,
+                        user.username(),
+                        now,
+                        now)
+                .update();
+        for (Clues.CaseClue c : found) {
+            jdbc.sql("INSERT INTO case_clue (clue_id, case_id) VALUES (?, ?)")
+                    .params(c.id(), id)
+                    .update();
+            clues.setStatusFromCase(c.id(), "IN_CASE");
+        }
+        ObjectNode data = JsonText.MAPPER.createObjectNode();
+        data.putPOJO("clueIds", found.stream().map(Clues.CaseClue::id).toList());
+        data.put("criminal", criminal);
+        appendEvent(id, 1, "CREATE", user, now, data, null, CaseStatus.NEW, List.of());
+        deadlines.open(
+                id,
+                DeadlineStep.VERIFY,
+                deadlines.due(id, DeadlineStep.VERIFY, today(), data).orElseThrow(),
+                1);
+        audit.record(
+                "CASE_CREATE",
+                "case/" + id,
+                AuditLog.Result.OK,
+                number + " clues=" + clueIds + " grid=" + grid + " criminal=" + criminal);
+        return id;
+    }
+
+    private static Double sum(Double a, double b) {
+        return a == null ? b : a + b;
+    }
+
+    /** The next case number of the year, e.g. 耕保示范县自然资源执法〔2026〕第3号 (the year's counter row is locked). */
+    private String nextNumber(int year) {
+        int updated = jdbc.sql("UPDATE case_counter SET last_number = last_number + 1 WHERE case_year = ?")
+                .param(year)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO case_counter (case_year, last_number) VALUES (?, 1)")
+                    .param(year)
+                    .update();
+        }
+        int n = jdbc.sql("SELECT last_number FROM case_counter WHERE case_year = ?")
+                .param(year)
+                .query(Integer.class)
+                .single();
+        return counties.require().name() + "自然资源执法〔" + year + "〕第" + n + "号";
+    }
+
+    // ------------------------------------------------------------------------------------------------- transitions
+
+    /** A case row locked for the rest of the transaction, if {@code user} may see it. */
+    CaseRow lockVisible(CurrentUser user, String id) {
+        return jdbc.sql("SELECT " + CaseRow.COLUMNS + " FROM enforcement_case WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(CaseRow::map)
+                .optional()
+                .filter(c -> c.visibleTo(user))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    static Problem notFound(String id) {
+        return Problem.notFound("CASE_NOT_FOUND", "找不到案件 " + id, "No case with id " + id);
+    }
+
+    /** The result of a transition: the event's number and status, and the documents it issued. */
+    record Transition(int seq, CaseStatus status, List<IssuedDocument> documents) {}
+
+    @Transactional
+    public Transition transition(CurrentUser user, String caseId, String actionName, JsonNode data) {
+        CaseRow c = lockVisible(user, caseId);
+        CaseAction action = Workflow.parse(
+                        actionName == null ? "" : actionName.trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> invalid(
+                        "/action",
+                        "未知的操作“" + actionName + "”",
+                        "unknown action \"" + actionName + "\"; one of " + List.of(CaseAction.values())));
+        Workflow.Rule rule = Workflow.rule(action);
+        if (!rule.allowedFor(user.role())) {
+            throw new Problem(
+                    HttpStatus.FORBIDDEN,
+                    "CASE_ACTION_ROLE",
+                    "“" + user.role().nameZh() + "”不能执行“" + action.zh + "”",
+                    "The role " + user.role() + " cannot take the action " + action);
+        }
+        Optional<Problem> blocked = blocked(c, rule);
+        if (blocked.isPresent()) {
+            throw blocked.get();
+        }
+        if (data == null || data.isNull()) {
+            throw invalid("", "缺少操作数据 data", "data is required");
+        }
+        SchemaValidator.validate(rule.schema(), data).ifPresent(v -> {
+            throw invalid("/data" + v.pointer(), v.zh(), v.en());
+        });
+        LocalDate eventDate = LocalDate.parse(data.get(rule.dateField()).asString());
+        if (eventDate.isAfter(today())) {
+            throw invalid("/data/" + rule.dateField(), "日期不能晚于今天", "must not be after today");
+        }
+        checkData(c, rule, data, eventDate);
+
+        CaseStatus to = rule.result(c.status(), data);
+        Set<CaseFlag> flags = EnumSet.noneOf(CaseFlag.class);
+        flags.addAll(c.flags());
+        flags.addAll(rule.sets());
+        flags.removeAll(rule.clears());
+        int seq = c.eventCount() + 1;
+        OffsetDateTime now = now();
+
+        List<IssuedDocument> issued = new ArrayList<>();
+        if (rule.document() != null) {
+            List<String> photos = rule.action() == CaseAction.RECORD_SURVEY ? cluePhotos(caseId) : List.of();
+            issued.add(documents.issue(
+                    caseId,
+                    rule.document(),
+                    caseDocuments.content(c, rule, data, geometry(caseId), photos),
+                    user.username()));
+        }
+        appendEvent(caseId, seq, action.name(), user, now, data, c.status(), to, issued);
+        int updated = jdbc.sql("UPDATE enforcement_case SET status = ?, flags = ?, event_count = ?, updated_at = ?"
+                        + " WHERE id = ? AND event_count = ?")
+                .params(to.name(), CaseRow.formatFlags(flags), seq, now, caseId, c.eventCount())
+                .update();
+        if (updated != 1) {
+            throw Problem.conflict("CASE_CHANGED", "案件已被他人修改，请刷新后重试", "The case changed meanwhile; reload and retry");
+        }
+        deadlines.meet(caseId, rule.meets(), seq);
+        for (DeadlineStep step : rule.opens()) {
+            deadlines.due(caseId, step, eventDate, data).ifPresent(due -> deadlines.open(caseId, step, due, seq));
+        }
+        if (to.ended()) {
+            deadlines.cancelOpen(caseId, seq);
+        }
+        sideEffects(user, c, rule, to, data, eventDate, now);
+        audit.record(
+                "CASE_" + action.name(),
+                "case/" + caseId,
+                AuditLog.Result.OK,
+                c.number() + " " + c.status() + "->" + to + " seq=" + seq
+                        + issued.stream().map(d -> " doc=" + d.number()).collect(Collectors.joining()));
+        return new Transition(seq, to, issued);
+    }
+
+    /** Why the rule cannot be applied to the case now (409), if it cannot. */
+    Optional<Problem> blocked(CaseRow c, Workflow.Rule rule) {
+        CaseAction action = rule.action();
+        if (!rule.from().contains(c.status())) {
+            return Optional.of(Problem.conflict(
+                            "CASE_ACTION_NOT_ALLOWED",
+                            "案件处于“" + c.status().zh + "”状态，不能执行“" + action.zh + "”",
+                            "The case is " + c.status() + "; " + action + " is allowed only in "
+                                    + rule.from().stream()
+                                            .map(Enum::name)
+                                            .sorted()
+                                            .toList())
+                    .with("caseStatus", c.status().name()));
+        }
+        for (CaseFlag f : rule.requires()) {
+            if (!c.flags().contains(f)) {
+                return Optional.of(Problem.conflict(
+                        "CASE_ACTION_NOT_ALLOWED",
+                        "案件尚无“" + flagZh(f) + "”，不能执行“" + action.zh + "”",
+                        action + " needs the case to be " + f));
+            }
+        }
+        for (CaseFlag f : rule.forbids()) {
+            if (c.flags().contains(f)) {
+                return Optional.of(Problem.conflict(
+                        "CASE_ACTION_NOT_ALLOWED",
+                        "案件已“" + flagZh(f) + "”，不能执行“" + action.zh + "”",
+                        action + " is not possible: the case is already " + f));
+            }
+        }
+        for (Workflow.Guard g : rule.guards()) {
+            if (!holds(c, g)) {
+                return Optional.of(Problem.conflict(
+                                "CASE_STEP_NOT_DUE",
+                                g.zh + "，不能执行“" + action.zh + "”",
+                                action + " is not possible: " + g.en)
+                        .with("guard", g.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean holds(CaseRow c, Workflow.Guard g) {
+        LocalDate today = today();
+        return switch (g) {
+            case PERFORMANCE_OVERDUE ->
+                deadlines
+                        .latestDue(c.id(), DeadlineStep.PERFORMANCE)
+                        .map(today::isAfter)
+                        .orElse(false);
+            case DEMAND_PERIOD_PASSED ->
+                deadlines
+                        .latestDue(c.id(), DeadlineStep.DEMAND_RESPONSE)
+                        .map(today::isAfter)
+                        .orElse(false);
+            case APPEAL_WINDOW_PASSED ->
+                deadlines
+                        .latestDue(c.id(), DeadlineStep.APPEAL_WINDOW)
+                        .map(today::isAfter)
+                        .orElse(false);
+            case SURVEYED -> lastSeq(c.id(), CaseAction.RECORD_SURVEY) > 0;
+            case PERFORMED_SINCE_LISTING ->
+                lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) > lastSeq(c.id(), CaseAction.BLACKLIST);
+        };
+    }
+
+    private int lastSeq(String caseId, CaseAction action) {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM case_event WHERE case_id = ? AND action = ?")
+                .params(caseId, action.name())
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String flagZh(CaseFlag f) {
+        return switch (f) {
+            case TRANSFERRED -> "移送公安";
+            case POLICE_ACCEPTED -> "公安受理";
+            case COURT_APPLIED -> "申请法院强制执行";
+            case BLACKLISTED -> "列入失信名单";
+        };
+    }
+
+    /** Checks of the data beyond its schema. */
+    private void checkData(CaseRow c, Workflow.Rule rule, JsonNode data, LocalDate eventDate) {
+        switch (rule.action()) {
+            case DECIDE_PENALTY -> {
+                LocalDate performBy = LocalDate.parse(data.get("performBy").asString());
+                if (performBy.isBefore(eventDate)) {
+                    throw invalid("/data/performBy", "履行期限不能早于决定日期", "must not be before decidedOn");
+                }
+                PenaltyOptions.Range range = penalties.range(c);
+                double fine = data.get("fineYuan").asDouble();
+                if (fine < range.minYuan() - 0.005 || fine > range.maxYuan() + 0.005) {
+                    throw invalid(
+                                    "/data/fineYuan",
+                                    String.format(
+                                            Locale.ROOT,
+                                            "罚款金额应在 %.2f 元至 %.2f 元之间（按非法占用面积和每平方米罚款标准计算）",
+                                            range.minYuan(),
+                                            range.maxYuan()),
+                                    String.format(
+                                            Locale.ROOT,
+                                            "must lie between %.2f and %.2f yuan (area occupied × fine per m²)",
+                                            range.minYuan(),
+                                            range.maxYuan()))
+                            .with("minYuan", range.minYuan())
+                            .with("maxYuan", range.maxYuan());
+                }
+            }
+            case RECORD_EXECUTION, RECORD_PERFORMANCE -> {
+                JsonNode photos = data.path("photos");
+                for (int i = 0; i < photos.size(); i++) {
+                    if (!evidence.contains(photos.get(i).asString())) {
+                        throw invalid(
+                                "/data/photos/" + i,
+                                "照片 " + photos.get(i).asString() + " 尚未上传到证据库",
+                                "is not in the evidence store; upload the photo first");
+                    }
+                }
+            }
+            case BLACKLIST -> {
+                String idNumber = data.get("idNumber").asString();
+                if (!Blacklist.checksumValid(idNumber)) {
+                    throw invalid("/data/idNumber", "身份证号码校验位不正确", "has a wrong check digit");
+                }
+            }
+            case FILE -> {
+                if (data.has("partyIdNumber")
+                        && !Blacklist.checksumValid(data.get("partyIdNumber").asString())) {
+                    throw invalid("/data/partyIdNumber", "身份证号码校验位不正确", "has a wrong check digit");
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private void sideEffects(
+            CurrentUser user,
+            CaseRow c,
+            Workflow.Rule rule,
+            CaseStatus to,
+            JsonNode data,
+            LocalDate eventDate,
+            OffsetDateTime now) {
+        switch (rule.action()) {
+            case VERIFY -> {
+                if (to == CaseStatus.DISMISSED) {
+                    clueIds(c.id()).forEach(id -> clues.setStatusFromCase(id, "DISMISSED"));
+                }
+            }
+            case FILE ->
+                jdbc.sql("UPDATE enforcement_case SET party_name = ?, party_id_number = ?, party_phone = ?"
+                                + " WHERE id = ?")
+                        .params(
+                                data.get("partyName").asString(),
+                                data.path("partyIdNumber").asString(null),
+                                data.path("partyPhone").asString(null),
+                                c.id())
+                        .update();
+            case CLOSE -> clueIds(c.id()).forEach(id -> clues.setStatusFromCase(id, "CLOSED"));
+            case BLACKLIST -> blacklist.list(c, data, eventDate, user.username(), now);
+            case LIFT_BLACKLIST -> blacklist.lift(c, data, eventDate, user.username(), now);
+            default -> {}
+        }
+    }
+
+    List<String> clueIds(String caseId) {
+        return jdbc.sql("SELECT clue_id FROM case_clue WHERE case_id = ? ORDER BY clue_id")
+                .param(caseId)
+                .query(String.class)
+                .list();
+    }
+
+    /** Received photos of the case's clues. */
+    List<String> cluePhotos(String caseId) {
+        List<String> out = new ArrayList<>();
+        for (String clueId : clueIds(caseId)) {
+            clues.receivedPhotos(clueId).stream().filter(s -> !out.contains(s)).forEach(out::add);
+        }
+        return out;
+    }
+
+    Geometry geometry(String caseId) {
+        byte[] wkb = jdbc.sql("SELECT ST_AsBinary(geom) FROM enforcement_case WHERE id = ?")
+                .param(caseId)
+                .query(byte[].class)
+                .optional()
+                .orElse(null);
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            Geometry g =
+                    new WKBReader(WorkingPrecision.factory(counties.require().crs())).read(wkb);
+            g.setSRID(srid());
+            return g;
+        } catch (ParseException e) {
+            throw new IllegalStateException("unreadable stored geometry", e);
+        }
+    }
+
+    private void appendEvent(
+            String caseId,
+            int seq,
+            String action,
+            CurrentUser user,
+            OffsetDateTime at,
+            JsonNode data,
+            CaseStatus from,
+            CaseStatus to,
+            List<IssuedDocument> docs) {
+        jdbc.sql("INSERT INTO case_event (id, case_id, seq, action, actor, actor_role, occurred_at, data, from_status,"
+                        + " to_status, document_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        UUID.randomUUID().toString(),
+                        caseId,
+                        seq,
+                        action,
+                        user.username(),
+                        user.role().name(),
+                        at,
+                        JsonText.write(data),
+                        from == null ? null : from.name(),
+                        to.name(),
+                        docs.stream().map(IssuedDocument::id).collect(Collectors.joining(",")))
+                .update();
+    }
+
+    private int srid() {
+        return counties.require().crs().epsg();
+    }
+
+    static Problem invalid(String pointer, String zh, String en) {
+        String where = pointer.isEmpty() ? "" : pointer;
+        return new Problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "CASE_DATA_INVALID",
+                        (where.isEmpty() ? "" : where + "：") + zh,
+                        (where.isEmpty() ? "" : where + ": ") + en)
+                .with("field", pointer);
+    }
+}
