@@ -56,6 +56,8 @@ class Cases {
     private final PenaltyOptions penalties;
     private final AuditLog audit;
 
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
+
     Cases(
             JdbcClient jdbc,
             Clues clues,
@@ -67,7 +69,10 @@ class Cases {
             CaseDocuments caseDocuments,
             Blacklist blacklist,
             PenaltyOptions penalties,
-            AuditLog audit) {
+            AuditLog audit,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.jdbc = jdbc;
         this.clues = clues;
         this.analyses = analyses;
@@ -211,14 +216,25 @@ class Cases {
 
     /** The next case number of the year, e.g. 耕保示范县自然资源执法〔2026〕第3号 (the year's counter row is locked). */
     private String nextNumber(int year) {
-        int updated = jdbc.sql("UPDATE case_counter SET last_number = last_number + 1 WHERE case_year = ?")
+        if (jdbc.sql("SELECT COUNT(*) FROM case_counter WHERE case_year = ?")
+                        .param(year)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
+            // The first case of a year creates the counter; in a savepoint, so that a concurrent first case that
+            // created it meanwhile costs only the savepoint (PostgreSQL would otherwise abort the transaction).
+            try {
+                savepoint.executeWithoutResult(
+                        s -> jdbc.sql("INSERT INTO case_counter (case_year, last_number) VALUES (?, 0)")
+                                .param(year)
+                                .update());
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // created by a concurrent first case of the year
+            }
+        }
+        jdbc.sql("UPDATE case_counter SET last_number = last_number + 1 WHERE case_year = ?")
                 .param(year)
                 .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO case_counter (case_year, last_number) VALUES (?, 1)")
-                    .param(year)
-                    .update();
-        }
         int n = jdbc.sql("SELECT last_number FROM case_counter WHERE case_year = ?")
                 .param(year)
                 .query(Integer.class)
