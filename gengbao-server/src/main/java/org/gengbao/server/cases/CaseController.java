@@ -11,6 +11,7 @@ import org.gengbao.server.documents.Documents;
 import org.gengbao.server.documents.IssuedDocument;
 import org.gengbao.server.evidence.EvidenceStore;
 import org.gengbao.server.storage.JsonText;
+import org.gengbao.server.web.Paging;
 import org.gengbao.server.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -93,12 +94,7 @@ class CaseController {
             @RequestParam(required = false) String flag,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw Problem.badRequest(
-                    "PARAMETER_INVALID",
-                    "page 应不小于 0，size 应在 1 到 " + MAX_SIZE + " 之间",
-                    "page must be 0 or more and size between 1 and " + MAX_SIZE);
-        }
+        Paging.check(page, size, MAX_SIZE);
         String s = upper(status);
         if (s != null
                 && java.util.Arrays.stream(CaseStatus.values())

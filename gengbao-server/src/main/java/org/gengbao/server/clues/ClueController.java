@@ -2,6 +2,7 @@ package org.gengbao.server.clues;
 
 import java.util.Locale;
 import org.gengbao.server.accounts.CurrentUser;
+import org.gengbao.server.web.Paging;
 import org.gengbao.server.web.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,12 +43,7 @@ class ClueController {
             @RequestParam(required = false) Boolean needsOutline,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw Problem.badRequest(
-                    "PARAMETER_INVALID",
-                    "page 应不小于 0，size 应在 1 到 " + MAX_SIZE + " 之间",
-                    "page must be 0 or more and size between 1 and " + MAX_SIZE);
-        }
+        Paging.check(page, size, MAX_SIZE);
         if (cell != null && !cell.isBlank() && !cell.trim().matches("\\d{6,19}")) {
             throw Problem.badRequest(
                     "PARAMETER_INVALID",

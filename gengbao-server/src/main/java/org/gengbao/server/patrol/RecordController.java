@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.web.LimitedBody;
+import org.gengbao.server.web.Paging;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.geom.GeoJsonGeometryParser;
 import org.springframework.http.HttpStatus;
@@ -84,12 +85,7 @@ class RecordController {
             @RequestParam(required = false) String inspector,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw Problem.badRequest(
-                    "PARAMETER_INVALID",
-                    "page 应不小于 0，size 应在 1 到 " + MAX_SIZE + " 之间",
-                    "page must be 0 or more and size between 1 and " + MAX_SIZE);
-        }
+        Paging.check(page, size, MAX_SIZE);
         LocalDate day = null;
         if (date != null && !date.isBlank()) {
             try {
