@@ -73,6 +73,7 @@ public abstract class ServerTestBase {
         DB.properties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("gengbao.accounts.lock-duration", () -> "PT2S");
         registry.add("gengbao.patrol.planning.enabled", () -> "false");
+        registry.add("gengbao.cases.reminders.enabled", () -> "false");
     }
 
     @Autowired
