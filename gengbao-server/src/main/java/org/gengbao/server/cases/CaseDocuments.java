@@ -65,10 +65,10 @@ class CaseDocuments {
                         || rule.action() == CaseAction.APPLY_COURT_ENFORCEMENT
                         || rule.action() == CaseAction.RECORD_EXECUTION)) {
             JsonNode props = Workflow.rule(CaseAction.DECIDE_PENALTY).schema().path("properties");
-            fields.add(new Field("处罚决定日期", text(props.path("decidedOn"), decision.path("decidedOn"))));
-            fields.add(new Field("处罚决定的处罚种类", text(props.path("measures"), decision.path("measures"))));
-            fields.add(new Field("处罚决定的罚款金额（元）", text(props.path("fineYuan"), decision.path("fineYuan"))));
-            fields.add(new Field("处罚决定的履行期限", text(props.path("performBy"), decision.path("performBy"))));
+            fields.add(new Field("决定日期", text(props.path("decidedOn"), decision.path("decidedOn"))));
+            fields.add(new Field("处罚种类", text(props.path("measures"), decision.path("measures"))));
+            fields.add(new Field("罚款（元）", text(props.path("fineYuan"), decision.path("fineYuan"))));
+            fields.add(new Field("履行期限", text(props.path("performBy"), decision.path("performBy"))));
         }
         JsonNode demand = earlier.get(CaseAction.SEND_DEMAND);
         if (demand != null && rule.action() == CaseAction.APPLY_COURT_ENFORCEMENT) {
