@@ -181,7 +181,10 @@ class CaseLifecycleTest extends CaseTestSupport {
                 token(Role.OFFICER),
                 id,
                 "HOLD_HEARING",
-                data().put("heldOn", ago(0)).put("presidedBy", "法制科科长").put("summary", "当事人对事实无异议"));
+                data().put("requestedOn", ago(0))
+                        .put("heldOn", ago(0))
+                        .put("presidedBy", "法制科科长")
+                        .put("summary", "当事人对事实无异议"));
 
         // a fine outside the helper's range is refused, naming the field
         JsonNode tooHigh = problem(

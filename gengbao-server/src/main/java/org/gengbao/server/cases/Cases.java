@@ -5,10 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -305,10 +308,18 @@ class Cases {
         List<IssuedDocument> issued = new ArrayList<>();
         if (rule.document() != null) {
             List<String> photos = rule.action() == CaseAction.RECORD_SURVEY ? cluePhotos(caseId) : List.of();
+            Map<DeadlineStep, LocalDate> opened = new LinkedHashMap<>();
+            for (DeadlineStep step : rule.opens()) {
+                deadlines.due(caseId, step, eventDate, data).ifPresent(due -> opened.put(step, due));
+            }
+            Map<CaseAction, JsonNode> earlier = new EnumMap<>(CaseAction.class);
+            for (CaseAction a : List.of(CaseAction.DECIDE_PENALTY, CaseAction.SEND_DEMAND, CaseAction.COURT_RULING)) {
+                latestData(caseId, a).ifPresent(d -> earlier.put(a, d));
+            }
             issued.add(documents.issue(
                     caseId,
                     rule.document(),
-                    caseDocuments.content(c, rule, data, geometry(caseId), photos),
+                    caseDocuments.content(c, rule, data, geometry(caseId), photos, opened, earlier),
                     user.username()));
         }
         appendEvent(caseId, seq, action.name(), user, now, data, c.status(), to, issued);
@@ -397,9 +408,36 @@ class Cases {
                         .map(today::isAfter)
                         .orElse(false);
             case SURVEYED -> lastSeq(c.id(), CaseAction.RECORD_SURVEY) > 0;
+            case UNPERFORMED -> {
+                JsonNode decision =
+                        latestData(c.id(), CaseAction.DECIDE_PENALTY).orElse(null);
+                yield decision != null
+                        && (decision.path("measures").size() > 0
+                                || decision.path("fineYuan").asDouble(0) > 0)
+                        && lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) < lastSeq(c.id(), CaseAction.DECIDE_PENALTY);
+            }
+            case HEARING_OFFERED ->
+                latestData(c.id(), CaseAction.NOTIFY_PENALTY)
+                        .map(n -> n.path("hearingRight").asBoolean(false))
+                        .orElse(false);
+            case ENFORCEMENT_ALLOWED_BY_COURT ->
+                latestData(c.id(), CaseAction.COURT_RULING)
+                        .map(r -> "ALLOW".equals(r.path("decision").asString("")))
+                        .orElse(false);
             case PERFORMED_SINCE_LISTING ->
                 lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) > lastSeq(c.id(), CaseAction.BLACKLIST);
         };
+    }
+
+    /** The data of the latest event of this action in the case. */
+    private Optional<JsonNode> latestData(String caseId, CaseAction action) {
+        return jdbc
+                .sql("SELECT data FROM case_event WHERE case_id = ? AND action = ? ORDER BY seq DESC")
+                .params(caseId, action.name())
+                .query((rs, i) -> JsonText.read(rs.getString(1)))
+                .list()
+                .stream()
+                .findFirst();
     }
 
     private int lastSeq(String caseId, CaseAction action) {
@@ -443,6 +481,24 @@ class Cases {
                                             range.maxYuan()))
                             .with("minYuan", range.minYuan())
                             .with("maxYuan", range.maxYuan());
+                }
+            }
+            case HOLD_HEARING -> {
+                LocalDate requested = LocalDate.parse(data.get("requestedOn").asString());
+                LocalDate notified = latestData(c.id(), CaseAction.NOTIFY_PENALTY)
+                        .map(n -> LocalDate.parse(n.get("notifiedOn").asString()))
+                        .orElseThrow();
+                LocalDate until = deadlines
+                        .latestDue(c.id(), DeadlineStep.PARTY_STATEMENT)
+                        .orElse(notified);
+                if (requested.isBefore(notified) || requested.isAfter(until)) {
+                    throw invalid(
+                            "/data/requestedOn",
+                            "当事人应在告知之日（" + notified + "）起至 " + until + " 前申请听证，逾期视为放弃",
+                            "the party must request the hearing between " + notified + " and " + until);
+                }
+                if (eventDate.isBefore(requested)) {
+                    throw invalid("/data/heldOn", "听证日期不能早于申请日期", "must not be before requestedOn");
                 }
             }
             case RECORD_EXECUTION, RECORD_PERFORMANCE -> {

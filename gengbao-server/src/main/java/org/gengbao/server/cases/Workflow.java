@@ -34,6 +34,12 @@ final class Workflow {
         APPEAL_WINDOW_PASSED("申请复议、提起诉讼的期限尚未届满", "the windows for reconsideration and lawsuit have not passed yet"),
         /** An on-site survey was recorded (the court needs it as evidence). */
         SURVEYED("尚未制作现场勘测笔录", "no on-site survey has been recorded yet"),
+        /** The decision imposed measures or a fine and no performance of it has been recorded since. */
+        UNPERFORMED("处罚决定已履行或未设定须履行的事项", "the decision imposed nothing or has been performed"),
+        /** The notice of the proposed penalty offered a hearing. */
+        HEARING_OFFERED("行政处罚告知书未告知听证权利", "the notice of the proposed penalty offered no hearing"),
+        /** The court's latest ruling allowed enforcement. */
+        ENFORCEMENT_ALLOWED_BY_COURT("法院未裁定准予强制执行", "the court has not allowed enforcement"),
         /** The party performed after being blacklisted. */
         PERFORMED_SINCE_LISTING("列入失信名单后尚未记录当事人履行", "the party has not performed since being blacklisted");
 
@@ -232,18 +238,20 @@ final class Workflow {
                                 req("notifiedOn", date("告知日期")),
                                 req("proposedMeasures", choices("拟处罚种类", MEASURES)),
                                 req("proposedFineYuan", number("拟罚款金额（元）", 0)),
-                                req("hearingRight", bool("告知听证权利")),
+                                req("hearingRight", bool("告知听证权利（拟较大数额罚款等依法应当告知）")),
                                 req("facts", text("违法事实及依据", 4000)))));
         add(
                 t,
                 on(CaseAction.HOLD_HEARING)
                         .from(NOTIFIED)
                         .by(BUREAU)
+                        .guards(Guard.HEARING_OFFERED)
                         .meets(DeadlineStep.PARTY_STATEMENT)
                         .date("heldOn")
                         .schema(object(
                                 "听证",
                                 "Hearing",
+                                req("requestedOn", date("当事人申请听证日期")),
                                 req("heldOn", date("听证日期")),
                                 req("presidedBy", text("听证主持人", 100)),
                                 req("summary", text("听证情况", 4000)))));
@@ -291,7 +299,7 @@ final class Workflow {
                         .from(DECIDED)
                         .to(DEMANDED)
                         .by(BUREAU)
-                        .guards(Guard.PERFORMANCE_OVERDUE)
+                        .guards(Guard.PERFORMANCE_OVERDUE, Guard.UNPERFORMED)
                         .document(DocumentType.DEMAND)
                         .meets(DeadlineStep.PERFORMANCE)
                         .opens(DeadlineStep.DEMAND_RESPONSE, DeadlineStep.COURT_APPLICATION)
@@ -307,7 +315,11 @@ final class Workflow {
                         .from(DEMANDED)
                         .to(APPLIED)
                         .by(BUREAU)
-                        .guards(Guard.DEMAND_PERIOD_PASSED, Guard.APPEAL_WINDOW_PASSED, Guard.SURVEYED)
+                        .guards(
+                                Guard.DEMAND_PERIOD_PASSED,
+                                Guard.APPEAL_WINDOW_PASSED,
+                                Guard.SURVEYED,
+                                Guard.UNPERFORMED)
                         .sets(CaseFlag.COURT_APPLIED)
                         .document(DocumentType.ENFORCEMENT_APPLICATION)
                         .meets(DeadlineStep.DEMAND_RESPONSE, DeadlineStep.COURT_APPLICATION, DeadlineStep.APPEAL_WINDOW)
@@ -341,6 +353,7 @@ final class Workflow {
                         .from(ENFORCEMENT_ALLOWED)
                         .to(EXECUTED)
                         .by(EnumSet.of(Role.TOWN))
+                        .guards(Guard.ENFORCEMENT_ALLOWED_BY_COURT)
                         .document(DocumentType.EXECUTION_REPORT)
                         .meets(DeadlineStep.EXECUTION)
                         .date("executedOn")
@@ -400,7 +413,7 @@ final class Workflow {
                 on(CaseAction.BLACKLIST)
                         .from(AFTER_DECISION)
                         .by(BUREAU)
-                        .guards(Guard.PERFORMANCE_OVERDUE)
+                        .guards(Guard.PERFORMANCE_OVERDUE, Guard.UNPERFORMED)
                         .forbids(CaseFlag.BLACKLISTED)
                         .sets(CaseFlag.BLACKLISTED)
                         .date("listedOn")
