@@ -408,6 +408,9 @@ class CaseLifecycleTest extends CaseTestSupport {
                 .isEqualTo(listedId.substring(0, 4) + "**********" + listedId.substring(14));
         assertThat(entry.path("measures").toString()).contains("LUXURY_SPENDING", "FLIGHTS_AND_HIGH_SPEED_RAIL");
         assertThat(list.toString()).doesNotContain(listedId);
+        assertThat(json(getJson(token(Role.POLICE), "/api/v1/blacklist")).toString())
+                .as("the police see only the listings of cases transferred to them")
+                .doesNotContain(applied);
         long auditsBefore = count("SELECT COUNT(*) FROM audit_entry WHERE action = 'BLACKLIST_FULL_VIEW'");
         JsonNode fullList = json(getJson(officer, "/api/v1/blacklist?purpose=报送信用平台"));
         assertThat(entryOf(fullList, applied).path("idNumber").asString()).isEqualTo(listedId);

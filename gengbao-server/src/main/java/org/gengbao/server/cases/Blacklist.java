@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.accounts.Role;
 import org.gengbao.server.audit.AuditLog;
+import org.gengbao.server.grid.GridScope;
 import org.gengbao.server.storage.JsonText;
 import org.gengbao.server.web.Problem;
 import org.springframework.http.HttpStatus;
@@ -83,9 +84,16 @@ class Blacklist {
     ArrayNode entries(CurrentUser user, boolean activeOnly, String purpose) {
         boolean full = fullView(user, purpose);
         ArrayNode out = JsonText.MAPPER.createArrayNode();
-        jdbc.sql("SELECT b.*, c.case_number FROM blacklist_entry b JOIN enforcement_case c ON c.id = b.case_id"
-                        + (activeOnly ? " WHERE b.lifted_at IS NULL" : "")
-                        + " ORDER BY b.listed_at DESC, b.id")
+        String visible = CaseRow.visibleWhere(user);
+        var statement =
+                jdbc.sql("SELECT b.*, c.case_number FROM blacklist_entry b JOIN enforcement_case c ON c.id = b.case_id"
+                        + " WHERE " + visible
+                        + (activeOnly ? " AND b.lifted_at IS NULL" : "")
+                        + " ORDER BY b.listed_at DESC, b.id");
+        if (visible.contains(":scope")) {
+            statement = statement.param("scope", GridScope.of(user).likePattern());
+        }
+        statement
                 .query((rs, i) -> {
                     ObjectNode n = out.addObject();
                     n.put("id", rs.getString("id"));

@@ -94,7 +94,7 @@ class BlacklistController {
     /** RFC 4180 quoting; a leading formula character is defused for spreadsheets. */
     private static String quote(String s) {
         String t = s;
-        if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
+        if (!t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0) {
             t = "'" + t;
         }
         if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {

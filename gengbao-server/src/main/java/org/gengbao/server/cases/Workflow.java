@@ -445,6 +445,8 @@ final class Workflow {
                         .from(PERFORMED, EXECUTED, ENFORCEMENT_REFUSED)
                         .to(CLOSED)
                         .by(BUREAU)
+                        // a listed party must be able to have the listing lifted: lift first, then close
+                        .forbids(CaseFlag.BLACKLISTED)
                         .date("closedOn")
                         .schema(object(
                                 "结案",
