@@ -90,9 +90,9 @@ class CaseDocuments {
             JsonNode schema = properties.get(name);
             String label = schema.path("title").asString(name);
             String text = text(schema, value);
-            if (PERSONAL_NUMBERS.contains(name)) {
+            if (PersonalNumbers.FIELDS.contains(name)) {
                 // documents are read by every role that sees the case; full numbers only in the audited case view
-                text = Blacklist.mask(text);
+                text = PersonalNumbers.mask(name, text);
             }
             if (schema.path("maxLength").asInt(0) > PARAGRAPH_LENGTH) {
                 paragraphs.add(label + "：" + text);
@@ -113,10 +113,6 @@ class CaseDocuments {
         }
         return new DocumentContent(fields, paragraphs, drawn, photos);
     }
-
-    /** Data fields holding ID or phone numbers, printed masked. */
-    private static final java.util.Set<String> PERSONAL_NUMBERS =
-            java.util.Set.of("partyIdNumber", "partyPhone", "idNumber");
 
     static String area(double m2) {
         return String.format(Locale.ROOT, "%.2f 平方米（%.2f 亩）", m2, m2 * 15 / 10000);

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.accounts.Role;
 import org.gengbao.server.audit.AuditLog;
@@ -32,9 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class CaseViews {
     /** Members of event data that are personal data, masked unless the caller may see them in full. */
-    private static final Set<String> SENSITIVE = Set.of("partyIdNumber", "idNumber", "partyPhone");
-
     private final JdbcClient jdbc;
+
     private final Cases cases;
     private final Deadlines deadlines;
     private final Documents documents;
@@ -155,7 +153,7 @@ class CaseViews {
         ObjectNode party = n.putObject("party");
         party.put("name", c.partyName());
         party.put("idNumber", full ? c.partyIdNumber() : Blacklist.mask(c.partyIdNumber()));
-        party.put("phone", full ? c.partyPhone() : Blacklist.mask(c.partyPhone()));
+        party.put("phone", full ? c.partyPhone() : PersonalNumbers.mask("phone", c.partyPhone()));
         party.put("masked", !full);
         n.put("officer", c.officer());
         n.put("createdAt", c.createdAt().toString());
@@ -242,9 +240,9 @@ class CaseViews {
             return data;
         }
         ObjectNode copy = ((ObjectNode) data).deepCopy();
-        for (String name : SENSITIVE) {
+        for (String name : PersonalNumbers.FIELDS) {
             if (copy.has(name) && copy.get(name).isString()) {
-                copy.put(name, Blacklist.mask(copy.get(name).asString()));
+                copy.put(name, PersonalNumbers.mask(name, copy.get(name).asString()));
             }
         }
         return copy;

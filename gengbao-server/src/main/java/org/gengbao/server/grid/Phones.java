@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * Phone numbers of people and households: personal data (domain.md §6), checked on input and masked on output except
  * for the roles that need them (administrator, enforcement officer), whose every full view is audited.
  */
-final class Phones {
+public final class Phones {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
@@ -47,7 +47,7 @@ final class Phones {
     }
 
     /** "138****5678": the first three and last four digits kept, the rest starred; null stays null. */
-    static String mask(String phone) {
+    public static String mask(String phone) {
         if (phone == null) {
             return null;
         }

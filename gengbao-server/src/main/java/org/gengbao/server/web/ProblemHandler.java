@@ -138,6 +138,18 @@ public class ProblemHandler {
                 "The role of this account does not allow this action");
     }
 
+    /** Another request held the object too long (a lock wait timed out, or the database chose this one to undo). */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ProblemDetail lockFailure(Exception e, HttpServletRequest request) {
+        LOG.info("lock failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ProblemWriter.detail(
+                request,
+                HttpStatus.CONFLICT,
+                "CHANGED_CONCURRENTLY",
+                "该对象正被其他请求修改，本次未作任何更改；请稍后重试",
+                "Another request is changing this just now and nothing was changed; try again");
+    }
+
     /** The client went away (a phone lost its signal) before the answer could be written: nobody to tell. */
     @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
     void clientGone(Exception e, HttpServletRequest request) {
