@@ -341,7 +341,7 @@ class CaseLifecycleTest extends CaseTestSupport {
         JsonNode courtList = json(getJson(token(Role.COURT), "/api/v1/cases?status=APPLIED"));
         assertThat(courtList.path("items").toString()).contains(applied).doesNotContain(id);
         JsonNode forCourt = json(getJson(token(Role.COURT), "/api/v1/cases/" + applied));
-        assertThat(available(forCourt)).containsExactly("COURT_RULING");
+        assertThat(available(forCourt)).containsExactlyInAnyOrder("COURT_HEARING", "COURT_RULING");
         assertThat(forCourt.path("documents").size()).isGreaterThanOrEqualTo(4);
         assertThat(forCourt.at("/evidence/cluePhotos")).hasSize(1);
         var photo = mvc.perform(get(forCourt.at("/evidence/cluePhotos/0/href").asString())
@@ -355,6 +355,19 @@ class CaseLifecycleTest extends CaseTestSupport {
                 act(token(Role.OFFICER), applied, "COURT_RULING", data().put("decision", "ALLOW")),
                 403,
                 "CASE_ACTION_ROLE");
+        // the court hears the parties before it rules; the hearing is on the timeline, the case still awaits the ruling
+        JsonNode heard = ok(
+                token(Role.COURT),
+                applied,
+                "COURT_HEARING",
+                data().put("heardOn", ago(1))
+                        .put("participants", "审判员李某、执法人员、当事人")
+                        .put("summary", "听取国土资源局和当事人意见"));
+        assertThat(heard.path("status").asString()).isEqualTo("APPLIED");
+        JsonNode hearingEvent =
+                heard.path("timeline").get(heard.path("timeline").size() - 1);
+        assertThat(hearingEvent.path("action").asString()).isEqualTo("COURT_HEARING");
+        assertThat(hearingEvent.path("role").asString()).isEqualTo("COURT");
         JsonNode badRuling = problem(
                 act(
                         token(Role.COURT),

@@ -14,6 +14,7 @@ enum CaseAction {
     RECORD_PERFORMANCE("记录履行情况", "Record performance"),
     SEND_DEMAND("催告", "Send a formal demand"),
     APPLY_COURT_ENFORCEMENT("申请法院强制执行", "Apply to the court for enforcement"),
+    COURT_HEARING("法院审查听证", "Court hearing"),
     COURT_RULING("法院裁定", "Court ruling"),
     RECORD_EXECUTION("记录组织实施情况", "Record the execution"),
     TRANSFER_TO_POLICE("移送公安机关", "Transfer to the police"),

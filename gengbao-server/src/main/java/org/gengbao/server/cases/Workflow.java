@@ -333,6 +333,18 @@ final class Workflow {
                                 req("requests", text("申请执行事项", 4000)))));
         add(
                 t,
+                on(CaseAction.COURT_HEARING)
+                        .from(APPLIED)
+                        .by(EnumSet.of(Role.COURT))
+                        .date("heardOn")
+                        .schema(object(
+                                "法院审查听证",
+                                "Hearing of the court",
+                                req("heardOn", date("听证（审查）日期")),
+                                req("participants", text("参加人员", 500)),
+                                req("summary", text("听证（审查）情况", 4000)))));
+        add(
+                t,
                 on(CaseAction.COURT_RULING)
                         .from(APPLIED)
                         .by(EnumSet.of(Role.COURT))
