@@ -3,11 +3,6 @@ package org.gengbao.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,8 +50,6 @@ class CommandLineTest {
     private static GeneratedCounty county;
     private static Path files;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeAll
     static void countyFiles() throws Exception {
         county = CountyGenerator.generate(CountySpec.of(17, 1200, 0, 60, 60));
@@ -64,35 +57,23 @@ class CommandLineTest {
         CountyWriter.write(county, files, EnumSet.allOf(Format.class));
     }
 
-    static Run run(String... args) {
+    static CliRun run(String... args) {
         // the database options go last, where they belong to the innermost command ("user add … --data DIR")
         String[] all = args[0].equals("bench")
                 ? args
                 : Stream.concat(Stream.of(args), Stream.of(DB.cliOptions())).toArray(String[]::new);
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            var cl = Gengbao.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            exit = cl.execute(all);
-        } finally {
-            System.setOut(out);
-        }
-        return new Run(exit, captured.toString(StandardCharsets.UTF_8), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     @Order(1)
     void countyAndImportsFromEachFormat() throws Exception {
-        Run c = run("county", "--code", "371399", "--name", "测试县", "--crs", "EPSG:4527");
+        CliRun c = run("county", "--code", "371399", "--name", "测试县", "--crs", "EPSG:4527");
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("371399 测试县 EPSG:4527");
         for (String[] kindFile :
                 new String[][] {{"dltb", "dltb.shp"}, {"jbnt", "jbnt.gpkg"}, {"plan", "plan.geojson"}}) {
-            Run r = run(
+            CliRun r = run(
                     "import-layer",
                     "--kind",
                     kindFile[0],
@@ -131,7 +112,7 @@ class CommandLineTest {
         fc.append("]}");
         Path input = Files.createTempFile("patches-", ".geojson");
         Files.writeString(input, fc);
-        Run r = run("analyze", "--file", input.toString(), "--as-of", "2026-11-26");
+        CliRun r = run("analyze", "--file", input.toString(), "--as-of", "2026-11-26");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode results = JSON.readTree(r.out());
         assertThat(results.isArray()).isTrue();
@@ -161,10 +142,10 @@ class CommandLineTest {
     @Test
     @Order(3)
     void badInputExitsWithTwoAndAMessageOnStandardError() {
-        Run noFile = run("analyze", "--file", "/nonexistent/patch.geojson");
+        CliRun noFile = run("analyze", "--file", "/nonexistent/patch.geojson");
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err()).contains("File not found");
-        Run badKind = run(
+        CliRun badKind = run(
                 "import-layer",
                 "--kind",
                 "roads",
@@ -172,7 +153,7 @@ class CommandLineTest {
                 files.resolve("dltb.shp").toString());
         assertThat(badKind.exit()).isEqualTo(2);
         assertThat(badKind.err()).contains("Unknown layer kind").contains("未知的图层类型");
-        Run badRole = run("user", "add", "--username", "x1", "--password", "long-enough", "--role", "KING");
+        CliRun badRole = run("user", "add", "--username", "x1", "--password", "long-enough", "--role", "KING");
         assertThat(badRole.exit()).isEqualTo(2);
         assertThat(badRole.err()).contains("Unknown role");
         assertThat(run("bench", "overlay", "--parcels", "many").exit()).isEqualTo(2);
@@ -188,7 +169,7 @@ class CommandLineTest {
                         .exit())
                 .isZero();
         assertThat(run("user", "disable", "--username", "ops").exit()).isZero();
-        Run list = run("user", "list");
+        CliRun list = run("user", "list");
         assertThat(list.out()).containsPattern("ops\\s+ADMIN\\s+-\\s+disabled");
         assertThat(run("user", "passwd", "--username", "nobody", "--password", "whatever1")
                         .exit())
@@ -198,7 +179,7 @@ class CommandLineTest {
     @Test
     @Order(5)
     void auditVerifyDetectsEditedAndRemovedEntries() throws Exception {
-        Run ok = run("audit", "verify");
+        CliRun ok = run("audit", "verify");
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("audit log intact");
         try (Connection c = connect();
@@ -206,14 +187,14 @@ class CommandLineTest {
             s.execute("DROP TRIGGER audit_entry_no_update" + (DB.postgresql ? " ON audit_entry" : ""));
             s.execute("UPDATE audit_entry SET target = 'someone else' WHERE seq = 2");
         }
-        Run edited = run("audit", "verify");
+        CliRun edited = run("audit", "verify");
         assertThat(edited.exit()).isEqualTo(1);
         assertThat(edited.out()).contains("entry 2 was edited");
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             s.execute("DELETE FROM audit_entry WHERE seq = 4");
         }
-        Run removed = run("audit", "verify");
+        CliRun removed = run("audit", "verify");
         assertThat(removed.exit()).isEqualTo(1);
         assertThat(removed.out()).contains("entry 4 to 4 missing");
     }

@@ -2,11 +2,6 @@ package org.gengbao.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +37,6 @@ class GridCommandTest {
     private static GeneratedCounty county;
     private static Path files;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeAll
     static void countyFiles() throws Exception {
         county = CountyGenerator.generate(CountySpec.of(23, 800, 0, 50, 50));
@@ -51,26 +44,14 @@ class GridCommandTest {
         CountyWriter.write(county, files, EnumSet.allOf(Format.class));
     }
 
-    static Run run(String... args) {
+    static CliRun run(String... args) {
         String[] all =
                 Stream.concat(Stream.of(args), Stream.of(DB.cliOptions())).toArray(String[]::new);
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            var cl = Gengbao.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            exit = cl.execute(all);
-        } finally {
-            System.setOut(out);
-        }
-        return new Run(exit, captured.toString(StandardCharsets.UTF_8), err.toString());
+        return CliRun.of(all);
     }
 
-    private static Run ok(String... args) {
-        Run r = run(args);
+    private static CliRun ok(String... args) {
+        CliRun r = run(args);
         assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
         return r;
     }
@@ -132,7 +113,7 @@ class GridCommandTest {
                 ok("grid", "sync-parcels", "--as-of", "2026-06-01").out());
         assertThat(second.get("added").asInt()).isZero();
         assertThat(second.get("updated").asInt()).isEqualTo(first.get("added").asInt());
-        Run early = run("grid", "sync-parcels", "--as-of", "2025-01-01");
+        CliRun early = run("grid", "sync-parcels", "--as-of", "2025-01-01");
         assertThat(early.exit()).isEqualTo(2);
         assertThat(early.err())
                 .contains("No basic-farmland (jbnt) layer is in force")
@@ -145,7 +126,7 @@ class GridCommandTest {
         String village =
                 lines(ok("grid", "list", "--level", "VILLAGE").out()).get(0).substring(0, 12);
         String town = village.substring(0, 9) + "000";
-        Run chief = ok(
+        CliRun chief = ok(
                 "grid",
                 "person",
                 "add",
@@ -160,23 +141,23 @@ class GridCommandTest {
         assertThat(chief.out()).containsPattern("^[0-9a-f-]{36} FIELD_CHIEF 张田长 added to " + village);
         ok("grid", "person", "add", "--cell", town, "--duty", "town_officer", "--name", "李镇长");
 
-        Run duplicate = run("grid", "person", "add", "--cell", village, "--duty", "FIELD_CHIEF", "--name", "张田长");
+        CliRun duplicate = run("grid", "person", "add", "--cell", village, "--duty", "FIELD_CHIEF", "--name", "张田长");
         assertThat(duplicate.exit()).isEqualTo(2);
         assertThat(duplicate.err()).contains("already has a FIELD_CHIEF");
-        Run wrongLevel = run("grid", "person", "add", "--cell", town, "--duty", "INSPECTOR", "--name", "王");
+        CliRun wrongLevel = run("grid", "person", "add", "--cell", town, "--duty", "INSPECTOR", "--name", "王");
         assertThat(wrongLevel.exit()).isEqualTo(2);
         assertThat(wrongLevel.err()).contains("belongs to a village cell");
-        Run badDuty = run("grid", "person", "add", "--cell", village, "--duty", "KING", "--name", "王");
+        CliRun badDuty = run("grid", "person", "add", "--cell", village, "--duty", "KING", "--name", "王");
         assertThat(badDuty.exit()).isEqualTo(2);
         assertThat(badDuty.err()).contains("Unknown duty \"KING\"").contains("INSPECTOR");
-        Run badPhone =
+        CliRun badPhone =
                 run("grid", "person", "add", "--cell", village, "--duty", "INSPECTOR", "--name", "王", "--phone", "110");
         assertThat(badPhone.exit()).isEqualTo(2);
         assertThat(badPhone.err()).contains("phone number \"110\" is invalid").contains("电话号码");
-        Run noCell = run("grid", "person", "add", "--cell", "999999999999", "--duty", "INSPECTOR", "--name", "王");
+        CliRun noCell = run("grid", "person", "add", "--cell", "999999999999", "--duty", "INSPECTOR", "--name", "王");
         assertThat(noCell.exit()).isEqualTo(2);
         assertThat(noCell.err()).contains("No cell \"999999999999\"");
-        Run noAccount = run(
+        CliRun noAccount = run(
                 "grid",
                 "person",
                 "add",
@@ -195,15 +176,15 @@ class GridCommandTest {
     @Test
     @Order(5)
     void badFilesAndOptionsExitWithTwo() throws Exception {
-        Run missing = run("grid", "import", "--file", "/nonexistent/village.gpkg");
+        CliRun missing = run("grid", "import", "--file", "/nonexistent/village.gpkg");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("File not found");
         Path garbage = Files.createTempFile("garbage-", ".gpkg");
         Files.writeString(garbage, "not a geopackage");
-        Run bad = run("grid", "import", "--file", garbage.toString());
+        CliRun bad = run("grid", "import", "--file", garbage.toString());
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("not a valid GeoPackage");
-        Run badLevel = run("grid", "list", "--level", "CITY");
+        CliRun badLevel = run("grid", "list", "--level", "CITY");
         assertThat(badLevel.exit()).isEqualTo(2);
         assertThat(badLevel.err()).contains("Unknown level");
         assertThat(run("grid", "sync-parcels", "--as-of", "tomorrow").exit()).isEqualTo(2);

@@ -3,10 +3,6 @@ package org.gengbao.server.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gengbao.server.ServerTestBase;
 import org.gengbao.server.accounts.Role;
-import org.gengbao.server.cli.Gengbao;
+import org.gengbao.server.cli.CliRun;
 import org.gengbao.server.grid.GridCell;
 import org.gengbao.spatial.geom.WorkingPrecision;
 import org.junit.jupiter.api.Test;
@@ -184,19 +180,8 @@ class PatrolPlannerTest extends ServerTestBase {
         String[] args = java.util.stream.Stream.concat(
                         java.util.stream.Stream.of(a, b, c, d), java.util.stream.Stream.of(db))
                 .toArray(String[]::new);
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            var cl = Gengbao.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            exit = cl.execute(args);
-        } finally {
-            System.setOut(out);
-        }
-        return new String[] {String.valueOf(exit), captured.toString(StandardCharsets.UTF_8), err.toString()};
+        CliRun r = CliRun.of(args);
+        return new String[] {String.valueOf(r.exit()), r.out(), r.err()};
     }
 
     private JsonNode plan(LocalDate day) throws Exception {
