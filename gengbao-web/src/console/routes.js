@@ -1,0 +1,21 @@
+// The console's pages. Each view lives in views/ with its own words (i18n) and API calls.
+import { words } from '../shared/i18n.js';
+
+words({
+  'nav.map': ['地图', 'Map'],
+  'nav.clues': ['线索', 'Clues'],
+  'nav.cases': ['案件', 'Cases'],
+  'nav.patrol': ['巡查', 'Patrol'],
+  'nav.dashboard': ['统计', 'Dashboard'],
+  'nav.admin': ['管理', 'Administration'],
+});
+
+export const routes = [
+  { path: '/', redirect: '/map' },
+  { path: '/map', name: 'map', component: () => import('./views/MapView.vue'), meta: { nav: 'nav.map' } },
+  { path: '/clues', name: 'clues', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.clues' } },
+  { path: '/cases', name: 'cases', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.cases' } },
+  { path: '/patrol', name: 'patrol', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.patrol' } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.dashboard' } },
+  { path: '/admin', name: 'admin', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.admin', roles: ['ADMIN'] } },
+];
