@@ -1,0 +1,53 @@
+// Vector tiles that need the bearer token: OpenLayers loads tiles with plain XHR, so the tile loader fetches each
+// tile itself with authHeaders(). 204/404 is an empty tile; any other failure marks the tile as failed (OL retries it
+// on the next render of that area).
+import VectorTileLayer from 'ol/layer/VectorTile.js';
+import VectorTileSource from 'ol/source/VectorTile.js';
+import MVT from 'ol/format/MVT.js';
+import { authHeaders, session, logout } from '../api.js';
+
+export function authTileLoader(tile, url) {
+  tile.setLoader(async (extent, resolution, projection) => {
+    try {
+      const response = await fetch(url, { headers: authHeaders() });
+      if (response.status === 204 || response.status === 404) {
+        tile.setFeatures([]);
+        return;
+      }
+      if (response.status === 401 && session.current) logout();
+      if (!response.ok) {
+        tile.onError();
+        return;
+      }
+      const data = await response.arrayBuffer();
+      tile.setFeatures(tile.getFormat().readFeatures(data, { extent, featureProjection: projection }));
+    } catch {
+      tile.onError();
+    }
+  });
+}
+
+/**
+ * A vector-tile layer of /api/v1/map/tiles/{id}/{z}/{x}/{y}.mvt. options: style (an OL style or function), minZoom,
+ * maxZoom (of the data: tiles above are over-zoomed), zIndex, visible.
+ */
+export function authVectorTileLayer(id, { style, minZoom, maxZoom = 16, zIndex, visible = true, declutter } = {}) {
+  const source = new VectorTileSource({
+    format: new MVT(),
+    url: `/api/v1/map/tiles/${encodeURIComponent(id)}/{z}/{x}/{y}.mvt`,
+    tileLoadFunction: authTileLoader,
+    maxZoom,
+    wrapX: false,
+  });
+  const layer = new VectorTileLayer({
+    source,
+    style,
+    zIndex,
+    visible,
+    declutter,
+    minZoom: minZoom != null ? Math.max(0, minZoom - 0.001) : undefined,
+    renderMode: 'hybrid',
+  });
+  layer.set('gengbaoLayer', id);
+  return layer;
+}
