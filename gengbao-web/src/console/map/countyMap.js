@@ -53,7 +53,7 @@ export function createCountyMap(target, config) {
   const position = new MousePosition({
     projection: 'EPSG:4326',
     coordinateFormat: (c) => formatCoordinate(c, '{x}°E, {y}°N', 5),
-    placeholder: '&nbsp;',
+    placeholder: '',
     className: 'ol-mouse-position gengbao-position',
   });
   position.element.setAttribute('aria-label', t('map.position'));

@@ -67,13 +67,13 @@ export function patchDrawing(map, onPatch) {
   }
 
   /** Shows a lon/lat GeoJSON geometry (from a file) and zooms to it; other systems are analysed but not drawn. */
-  function show(geometry, crs) {
+  function show(geometry, crs, { fit = true } = {}) {
     clear();
     state.hasPatch = true;
     if (crs && !/^EPSG:(4326|4490)$/i.test(crs)) return;
     const feature = new GeoJSON().readFeature({ type: 'Feature', geometry, properties: {} }, LON_LAT);
     source.addFeature(feature);
-    map.getView().fit(feature.getGeometry().getExtent(), { padding: [60, 60, 60, 60], maxZoom: 19, duration: 300 });
+    if (fit) map.getView().fit(feature.getGeometry().getExtent(), { padding: [60, 60, 60, 60], maxZoom: 19, duration: 300 });
   }
 
   return { state, start, cancel, clear, show, dispose: stop };
