@@ -13,14 +13,9 @@ import { t } from '../../shared/i18n.js';
 import { baseMapLayer } from '../../shared/map/baseMap.js';
 
 /** The county extent [west, south, east, north] in lon/lat from the map configuration, or null. */
-export function countyExtentLonLat(config) {
-  const e = config?.extent ?? config?.countyExtent ?? config?.bbox;
-  if (Array.isArray(e) && e.length === 4 && e.every(Number.isFinite)) return e;
-  if (e && typeof e === 'object') {
-    const box = [e.west ?? e.minLon ?? e.minX, e.south ?? e.minLat ?? e.minY, e.east ?? e.maxLon ?? e.maxX, e.north ?? e.maxLat ?? e.maxY];
-    if (box.every(Number.isFinite)) return box;
-  }
-  return null;
+function countyExtentLonLat(config) {
+  const e = config?.extent;
+  return Array.isArray(e) && e.length === 4 && e.every(Number.isFinite) ? e : null;
 }
 
 function labelButton(control, selector, label) {
@@ -60,7 +55,7 @@ export function createCountyMap(target, config) {
   position.element.title = t('map.position');
   controls.push(position);
 
-  const base = baseMapLayer(config?.baseMap ?? config?.base);
+  const base = baseMapLayer(config?.base);
   const map = new Map({ target, view, controls, layers: base ? [base] : [] });
   if (countyExtent) view.fit(countyExtent, { padding: [20, 20, 20, 20] });
   return { map, countyExtent };

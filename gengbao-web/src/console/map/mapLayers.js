@@ -7,11 +7,11 @@ const ORDER = ['dltb', 'plan', 'jbnt', 'approval', 'supply', 'facility', 'tempor
 /** Layers switched off at start (busy outlines that would hide land use): the user turns them on. */
 const OFF_AT_START = new Set(['plan', 'supply', 'facility', 'temporary']);
 
-/** The layer list of the answer ({layers: [...]} or a bare array), in drawing order. */
+/** The layers of the answer in drawing order, land use at the bottom; ids this page does not know go on top. */
 export function layerList(answer) {
-  const list = Array.isArray(answer) ? answer : (answer?.layers ?? []);
+  const list = Array.isArray(answer) ? answer : [];
   const rank = (l) => {
-    const i = ORDER.indexOf(l.kind ?? l.id);
+    const i = ORDER.indexOf(l.id);
     return i < 0 ? ORDER.length : i;
   };
   return [...list].sort((a, b) => rank(a) - rank(b));
@@ -21,15 +21,15 @@ export function layerList(answer) {
 export function thematicLayers(map, layers, onTileError) {
   const built = {};
   layers.forEach((l, i) => {
-    const kind = l.kind ?? l.id;
-    const visible = l.visible ?? !OFF_AT_START.has(kind);
+    const visible = !OFF_AT_START.has(l.id);
     const layer = authVectorTileLayer(l.id, {
+      url: l.tiles,
       style: layerStyle(l),
       minZoom: l.minZoom,
       maxZoom: l.maxZoom ?? 16,
       zIndex: 10 + i,
       visible,
-      declutter: false,
+      declutter: Boolean(l.style?.label),
     });
     layer.getSource().on('tileloaderror', () => onTileError(l.id));
     map.addLayer(layer);

@@ -1,47 +1,18 @@
-// How each map layer is drawn. Land use takes the survey's class colours from the legend the server sends; the other
-// layers have fixed symbols (the server may override colours with style hints). Styles are cached per key, because a
-// style function runs for every feature of every rendered tile.
+// How a map layer is drawn, from the description GET /api/v1/map/layers gives: style hints (fill, fillOpacity,
+// stroke, strokeWidth, dash, pattern "hatch", fillBy = the attribute whose legend colour fills a feature, pointRadius,
+// label/labelMinZoom, fadeWhen) and a legend {attribute, items: [{value, zh, en, colour, strokeWidth?, dash?}]}, where
+// the item with value null stands for every value the legend does not list. Styles are cached per legend value and
+// fading, because a style function runs for every feature of every rendered tile.
 import Style from 'ol/style/Style.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
+import Text from 'ol/style/Text.js';
 import CircleStyle from 'ol/style/Circle.js';
 
-/** Colours of the clue verdicts (also the analysis panel's colours). */
-export const VERDICT_COLOURS = {
-  ILLEGAL: '#c62828',
-  NEEDS_SITE_CHECK: '#ef8f00',
-  LEGAL: '#2e7d32',
-  NO_FARMLAND_INVOLVED: '#607d8b',
-};
-const NO_VERDICT = '#7b1fa2';
-/** Clue statuses drawn hollow and dashed: no longer open. */
-const FINISHED = new Set(['DISMISSED', 'CLOSED']);
-
-/** Plan zones (GZQLXDM 管制区类型代码) when the legend gives no colour. */
-const PLAN_COLOURS = { '010': '#d32f2f', '020': '#f57c00', '030': '#c9a400', '040': '#388e3c' };
-
-/** Fixed symbols: stroke colour, width, dash, fill (rgba), and hatch for a diagonal pattern. */
-const SYMBOLS = {
-  jbnt: { stroke: '#1b5e20', width: 1.6, hatch: '#2e7d32' },
-  approval: { stroke: '#c2185b', width: 1.6, fill: 'rgba(194,24,91,0.10)' },
-  supply: { stroke: '#6a1b9a', width: 1.6, dash: [5, 3], fill: 'rgba(106,27,154,0.08)' },
-  facility: { stroke: '#e65100', width: 1.6, fill: 'rgba(230,81,0,0.18)' },
-  temporary: { stroke: '#00838f', width: 1.6, dash: [8, 4], fill: 'rgba(0,131,143,0.12)' },
-  grid: { stroke: '#37474f', width: 1 },
-  tracks: { stroke: '#1565c0', width: 2.5 },
-};
-
-/** The property of a land-use feature that holds its class code (DLBM in the national standard). */
-const CODE_KEYS = ['DLBM', 'dlbm', 'code', 'landUseCode'];
-
-export function codeOf(feature, key) {
-  if (key) return feature.get(key);
-  for (const k of CODE_KEYS) {
-    const v = feature.get(k);
-    if (v != null) return v;
-  }
-  return undefined;
-}
+/** Resolution (m/px) of zoom 0 in 256-pixel Web Mercator tiles. */
+const RESOLUTION_Z0 = 156543.03392804097;
+/** Faded features (out of force, closed clues) keep this share of their opacity. */
+const FADED = 0.35;
 
 /** #rrggbb (or #rgb) with an alpha, as rgba(); other CSS colours are returned unchanged. */
 export function withAlpha(colour, alpha) {
@@ -52,124 +23,121 @@ export function withAlpha(colour, alpha) {
   return `rgba(${r},${g},${b},${alpha})`;
 }
 
-const hatchCache = new Map();
-/** A diagonal hatch (basic farmland's conventional symbol) as a canvas pattern. */
-export function hatchPattern(colour) {
-  if (hatchCache.has(colour)) return hatchCache.get(colour);
+const hatches = new Map();
+/** Diagonal lines over a background (basic farmland's conventional symbol) as a canvas pattern. */
+function hatchPattern(line, background) {
+  const key = line + '|' + background;
+  if (hatches.has(key)) return hatches.get(key);
   const size = 10;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = size;
   const ctx = canvas.getContext('2d');
-  ctx.strokeStyle = colour;
+  if (background) {
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, size, size);
+  }
+  ctx.strokeStyle = line;
   ctx.lineWidth = 1.2;
   ctx.beginPath();
-  ctx.moveTo(0, size);
-  ctx.lineTo(size, 0);
-  ctx.moveTo(-size / 2, size / 2);
-  ctx.lineTo(size / 2, -size / 2);
-  ctx.moveTo(size / 2, size * 1.5);
-  ctx.lineTo(size * 1.5, size / 2);
+  for (const d of [-size, 0, size]) {
+    ctx.moveTo(d, size);
+    ctx.lineTo(d + size, 0);
+  }
   ctx.stroke();
   const pattern = ctx.createPattern(canvas, 'repeat');
-  hatchCache.set(colour, pattern);
+  hatches.set(key, pattern);
   return pattern;
 }
 
-function symbolStyle({ stroke, width = 1.5, dash, fill, hatch }) {
+/** The look of one legend class of a layer: {fill, fillOpacity, stroke, width, dash, hatch}. */
+export function symbolOf(layer, item) {
+  const h = layer.style ?? {};
+  const fill = h.fillBy ? (item?.colour ?? h.fill) : h.fill;
+  const ownStroke = item && ('strokeWidth' in item || 'dash' in item);
+  return {
+    fill,
+    fillOpacity: h.fillOpacity ?? (fill ? 0.3 : 0),
+    stroke: h.stroke ?? item?.colour ?? fill ?? '#555555',
+    width: (ownStroke ? item.strokeWidth : undefined) ?? h.strokeWidth ?? 1,
+    dash: ownStroke ? item.dash : h.dash,
+    hatch: h.pattern === 'hatch',
+  };
+}
+
+function olStyle(s, faded, pointRadius) {
+  const k = faded ? FADED : 1;
+  const background = s.fill ? withAlpha(s.fill, s.fillOpacity * k) : undefined;
+  const fill = s.hatch ? hatchPattern(withAlpha(s.stroke, k), background) : background;
   return new Style({
-    stroke: new Stroke({ color: stroke, width, lineDash: dash }),
-    fill: hatch ? new Fill({ color: hatchPattern(hatch) }) : fill ? new Fill({ color: fill }) : undefined,
-    image: new CircleStyle({ radius: 4, fill: new Fill({ color: stroke }) }),
+    fill: fill ? new Fill({ color: fill }) : undefined,
+    stroke: new Stroke({ color: withAlpha(s.stroke, faded ? 0.6 : 1), width: s.width, lineDash: faded ? (s.dash ?? [4, 4]) : s.dash }),
+    image: new CircleStyle({
+      radius: pointRadius,
+      fill: new Fill({ color: withAlpha(s.fill ?? s.stroke, faded ? 0.3 : 0.95) }),
+      stroke: new Stroke({ color: faded ? withAlpha(s.fill ?? s.stroke, 0.8) : '#ffffff', width: 1.5, lineDash: faded ? [3, 2] : undefined }),
+    }),
+    zIndex: faded ? 0 : 1,
   });
 }
 
-/** A colour per class code from the legend ({code, color}); unknown codes are grey. */
-function classStyle(legend, { alpha, width, outline, codeKey }) {
-  const colours = new Map((legend || []).map((e) => [String(e.code), e.color ?? e.colour]));
-  const cache = new Map();
-  return (feature) => {
-    const code = String(codeOf(feature, codeKey) ?? '');
-    let style = cache.get(code);
-    if (!style) {
-      const colour = colours.get(code) ?? PLAN_COLOURS[code] ?? '#9e9e9e';
-      style = new Style({
-        fill: new Fill({ color: withAlpha(colour, alpha) }),
-        stroke: new Stroke({ color: outline ?? colour, width }),
-      });
-      cache.set(code, style);
-    }
-    return style;
-  };
+/** A test for the fadeWhen hint: {attribute: value} or {attribute: [values]}; all must hold. */
+function fadeTest(fadeWhen) {
+  const rules = Object.entries(fadeWhen ?? {});
+  if (!rules.length) return () => false;
+  return (feature) =>
+    rules.every(([key, want]) => {
+      const v = feature.get(key);
+      return Array.isArray(want) ? want.includes(v) : v === want;
+    });
 }
 
-/** Clues: a dot or an outline in the colour of the verdict; closed and dismissed clues hollow and dashed. */
-function clueStyle() {
-  const cache = new Map();
-  return (feature) => {
-    const verdict = feature.get('verdict') ?? '';
-    const status = feature.get('status') ?? '';
-    const finished = FINISHED.has(status);
-    const key = verdict + '|' + finished;
-    let style = cache.get(key);
-    if (!style) {
-      const colour = VERDICT_COLOURS[verdict] ?? NO_VERDICT;
-      style = new Style({
-        image: new CircleStyle({
-          radius: 7,
-          fill: new Fill({ color: finished ? 'rgba(255,255,255,0.85)' : colour }),
-          stroke: new Stroke({ color: finished ? colour : '#fff', width: 2, lineDash: finished ? [3, 2] : undefined }),
-        }),
-        fill: new Fill({ color: withAlpha(colour, finished ? 0.08 : 0.3) }),
-        stroke: new Stroke({ color: colour, width: 2.5, lineDash: finished ? [6, 4] : undefined }),
-        zIndex: finished ? 0 : 1,
-      });
-      cache.set(key, style);
-    }
-    return style;
-  };
+function labelStyle(text) {
+  return new Style({
+    text: new Text({
+      text,
+      font: '12px system-ui, "Noto Sans CJK SC", sans-serif',
+      fill: new Fill({ color: '#1d2a1d' }),
+      stroke: new Stroke({ color: 'rgba(255,255,255,0.9)', width: 3 }),
+      overflow: false,
+    }),
+  });
 }
 
-/** Grid cells: village outlines thin, town outlines thick. */
-function gridStyle(symbol) {
-  const village = symbolStyle(symbol);
-  const town = new Style({ stroke: new Stroke({ color: symbol.stroke, width: symbol.width * 2.5 }) });
-  return (feature) => {
-    const level = String(feature.get('level') ?? '').toUpperCase();
-    const code = String(feature.get('code') ?? '');
-    return level === 'TOWN' || /^\d{9}000$/.test(code) ? town : village;
-  };
+/** The legend entry for a feature's value of the legend attribute (the catch-all entry for unlisted values). */
+export function legendLookup(layer) {
+  const items = new Map();
+  for (const i of layer.legend?.items ?? []) items.set(i.value == null ? null : String(i.value), i);
+  return (value) => items.get(value == null ? null : String(value)) ?? items.get(null);
 }
 
-/**
- * The style of a map layer from its description (GET /api/v1/map/layers): {id, kind?, legend?, style?}. style hints
- * the server may give: stroke, fill, width, dash, hatch, property (the attribute holding the class code).
- */
+/** The OpenLayers style function of a layer description. */
 export function layerStyle(layer) {
-  const kind = layer.kind ?? layer.id;
-  const hints = layer.style ?? {};
-  if (kind === 'dltb') {
-    return classStyle(layer.legend, { alpha: 0.72, width: 0.6, outline: 'rgba(255,255,255,0.7)', codeKey: hints.property });
-  }
-  if (kind === 'plan') return classStyle(layer.legend, { alpha: 0.1, width: 2, codeKey: hints.property });
-  if (kind === 'clues') return clueStyle();
-  const symbol = { ...(SYMBOLS[kind] ?? { stroke: '#455a64', width: 1.5 }), ...pickHints(hints) };
-  if (kind === 'grid') return gridStyle(symbol);
-  return symbolStyle(symbol);
+  const h = layer.style ?? {};
+  const by = h.fillBy ?? layer.legend?.attribute ?? null;
+  const lookup = legendLookup(layer);
+  const faded = fadeTest(h.fadeWhen);
+  const pointRadius = h.pointRadius ?? 5;
+  const cache = new Map();
+  return (feature, resolution) => {
+    const value = by ? (feature.get(by) ?? null) : null;
+    const fade = faded(feature);
+    const key = value + '|' + fade;
+    let base = cache.get(key);
+    if (!base) {
+      base = olStyle(symbolOf(layer, by ? lookup(value) : undefined), fade, pointRadius);
+      cache.set(key, base);
+    }
+    if (!h.label || Math.log2(RESOLUTION_Z0 / resolution) < (h.labelMinZoom ?? 0)) return base;
+    const text = feature.get(h.label);
+    return text == null || text === '' ? base : [base, labelStyle(String(text))];
+  };
 }
 
-function pickHints(h) {
-  const out = {};
-  for (const k of ['stroke', 'fill', 'width', 'dash', 'hatch']) if (h[k] != null) out[k] = h[k];
-  return out;
-}
-
-/** A small CSS description of a layer's symbol for the legend: {background, border}. */
-export function swatchOf(layer) {
-  const kind = layer.kind ?? layer.id;
-  const s = { ...(SYMBOLS[kind] ?? { stroke: '#455a64' }), ...pickHints(layer.style ?? {}) };
-  const border = `2px ${s.dash ? 'dashed' : 'solid'} ${s.stroke}`;
-  if (s.hatch) {
-    return { border, background: `repeating-linear-gradient(135deg, ${s.hatch} 0 1px, transparent 1px 5px)` };
-  }
-  return { border, background: s.fill ?? 'transparent' };
+/** CSS for a legend swatch of a layer (or one of its legend items). */
+export function swatchCss(layer, item) {
+  const s = symbolOf(layer, item);
+  const border = `${Math.min(3, Math.max(1, s.width))}px ${s.dash ? 'dashed' : 'solid'} ${s.stroke}`;
+  const fill = s.fill ? withAlpha(s.fill, Math.max(s.fillOpacity, 0.25)) : 'transparent';
+  const background = s.hatch ? `repeating-linear-gradient(135deg, ${s.stroke} 0 1px, ${fill} 1px 5px)` : fill;
+  return { border, background };
 }

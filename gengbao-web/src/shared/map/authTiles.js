@@ -28,13 +28,14 @@ export function authTileLoader(tile, url) {
 }
 
 /**
- * A vector-tile layer of /api/v1/map/tiles/{id}/{z}/{x}/{y}.mvt. options: style (an OL style or function), minZoom,
- * maxZoom (of the data: tiles above are over-zoomed), zIndex, visible.
+ * A vector-tile layer of the map layer id. options: url (template with {z}/{x}/{y}; default
+ * /api/v1/map/tiles/{id}/{z}/{x}/{y}.mvt), style (an OL style or function), minZoom (below it the layer is hidden and
+ * asks for nothing), maxZoom (of the data: deeper views enlarge these tiles), zIndex, visible, declutter.
  */
-export function authVectorTileLayer(id, { style, minZoom, maxZoom = 16, zIndex, visible = true, declutter } = {}) {
+export function authVectorTileLayer(id, { url, style, minZoom, maxZoom = 16, zIndex, visible = true, declutter } = {}) {
   const source = new VectorTileSource({
     format: new MVT(),
-    url: `/api/v1/map/tiles/${encodeURIComponent(id)}/{z}/{x}/{y}.mvt`,
+    url: url ?? `/api/v1/map/tiles/${encodeURIComponent(id)}/{z}/{x}/{y}.mvt`,
     tileLoadFunction: authTileLoader,
     maxZoom,
     wrapX: false,

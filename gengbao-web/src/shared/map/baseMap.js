@@ -19,7 +19,7 @@ export function baseMapLayer(baseMap) {
   if (type === 'xyz') {
     source = new XYZ({ url: baseMap.url, attributions, crossOrigin: 'anonymous', maxZoom: baseMap.maxZoom ?? 18 });
   } else if (type === 'wmts') {
-    source = /\{TileMatrix\}/i.test(baseMap.url) ? wmtsTemplate(baseMap.url, attributions) : wmtsKvp(baseMap, attributions);
+    source = /\{TileMatrix\}/i.test(baseMap.url) ? wmtsTemplate(baseMap, attributions) : wmtsKvp(baseMap, attributions);
   }
   if (!source) return null;
   const layer = new TileLayer({ source, zIndex: 0 });
@@ -28,9 +28,9 @@ export function baseMapLayer(baseMap) {
 }
 
 /** A WMTS KVP/REST template over Web Mercator tiles (matrix = zoom, row = y, col = x), as Tianditu serves them. */
-function wmtsTemplate(url, attributions) {
+function wmtsTemplate({ url, maxZoom = 18 }, attributions) {
   const xyz = url.replace(/\{TileMatrix\}/gi, '{z}').replace(/\{TileRow\}/gi, '{y}').replace(/\{TileCol\}/gi, '{x}');
-  return new XYZ({ url: xyz, attributions, crossOrigin: 'anonymous', maxZoom: 18 });
+  return new XYZ({ url: xyz, attributions, crossOrigin: 'anonymous', maxZoom });
 }
 
 function wmtsKvp(baseMap, attributions) {
@@ -39,7 +39,7 @@ function wmtsKvp(baseMap, attributions) {
   const size = getWidth(extent) / 256;
   const resolutions = [];
   const matrixIds = [];
-  for (let z = 0; z <= 18; z++) {
+  for (let z = 0; z <= (baseMap.maxZoom ?? 18); z++) {
     resolutions.push(size / 2 ** z);
     matrixIds.push(String(z));
   }
