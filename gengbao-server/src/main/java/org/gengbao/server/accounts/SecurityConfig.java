@@ -13,7 +13,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /**
  * Who may call what. The API is stateless (bearer tokens, no session, so no CSRF); login and health are open, as are the
- * OpenAPI description and its browsable UI (documentation of the public contract); every other {@code /api/**}
+ * OpenAPI description and its browsable UI (documentation of the public contract) and the web map's configuration
+ * (base map and county extent, needed before login); every other {@code /api/**}
  * endpoint needs a valid token, and roles are checked per endpoint ({@code @PreAuthorize}). Failures are
  * problem+json: 401 {@code AUTHENTICATION_REQUIRED}, {@code TOKEN_EXPIRED} or {@code TOKEN_INVALID}; 403 {@code
  * FORBIDDEN}.
@@ -42,6 +43,8 @@ class SecurityConfig {
                 .logout(l -> l.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/map/config")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                         .permitAll()

@@ -56,10 +56,7 @@ class ClueViews {
         GridScope scope = GridScope.of(user);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (!scope.countyWide()) {
-            where.append(" AND c.grid_code LIKE :scope");
-            params.put("scope", scope.likePattern());
-        }
+        where.append(" AND ").append(Clues.scopeCondition(scope, params));
         if (f.status() != null) {
             where.append(" AND c.status = :status");
             params.put("status", f.status());

@@ -4,16 +4,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gengbao.server.analysis.Analyses;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.grid.GridCells;
+import org.gengbao.server.grid.GridScope;
 import org.gengbao.server.layers.ReferenceLayers;
 import org.gengbao.spatial.crs.CrsRegistry;
 import org.gengbao.spatial.crs.CrsTransform;
 import org.gengbao.spatial.geom.WorkingPrecision;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
@@ -230,6 +234,45 @@ public class Clues {
                         !rs.getBoolean("created_clue"),
                         rs.getString("observation_id")))
                 .list();
+    }
+
+    /** A clue as the map draws it: its outline (or point while it needs one), status and verdict. */
+    public record Located(String id, String status, String verdict, Geometry geometry) {}
+
+    /**
+     * The clues {@code scope} may see (limited exactly as {@code GET /api/v1/clues} limits them) whose bounding box
+     * meets {@code box} (working system), of every status; by id.
+     */
+    public List<Located> inBox(GridScope scope, Envelope box) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("x0", box.getMinX());
+        params.put("y0", box.getMinY());
+        params.put("x1", box.getMaxX());
+        params.put("y1", box.getMaxY());
+        params.put("srid", srid());
+        return jdbc.sql("SELECT c.id, c.status, c.verdict, ST_AsBinary(c.geom) AS wkb FROM clue c"
+                        + " WHERE c.geom && ST_MakeEnvelope(:x0, :y0, :x1, :y1, :srid) AND "
+                        + scopeCondition(scope, params)
+                        + " ORDER BY c.id")
+                .params(params)
+                .query((rs, i) -> new Located(
+                        rs.getString("id"),
+                        rs.getString("status"),
+                        rs.getString("verdict"),
+                        geometry(rs.getBytes("wkb"))))
+                .list();
+    }
+
+    /**
+     * The condition on table alias {@code c} that limits clues to those {@code scope} may see, with its parameter added
+     * to {@code params}: the clues of the caller's cells; county-wide roles see every clue, those outside any cell too.
+     */
+    static String scopeCondition(GridScope scope, Map<String, Object> params) {
+        if (scope.countyWide()) {
+            return "1 = 1";
+        }
+        params.put("scope", scope.likePattern());
+        return "c.grid_code LIKE :scope";
     }
 
     /** The open clues whose location intersects {@code area} (working system), oldest first. */

@@ -23,6 +23,7 @@ import org.gengbao.spatial.geom.WorkingPrecision;
 import org.gengbao.spatial.io.FeatureFiles;
 import org.gengbao.spatial.io.FeatureSource;
 import org.gengbao.spatial.io.SourceFeature;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -193,6 +194,37 @@ public class GridCells {
                         withGeometry ? geometry(rs.getBytes("wkb")) : null,
                         rs.getDouble("area_m2")))
                 .list();
+    }
+
+    /** The cells in scope whose bounding box meets {@code box} (working system), with their boundaries; by code. */
+    public List<GridCell> inBox(GridScope scope, Envelope box) {
+        return jdbc.sql("SELECT code, cell_level, name, parent_code, area_m2, ST_AsBinary(geom) AS wkb FROM grid_cell"
+                        + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ?) AND code LIKE ? ORDER BY code")
+                .params(
+                        box.getMinX(),
+                        box.getMinY(),
+                        box.getMaxX(),
+                        box.getMaxY(),
+                        counties.require().crs().epsg(),
+                        scope.likePattern())
+                .query((rs, i) -> new GridCell(
+                        rs.getString("code"),
+                        GridLevel.valueOf(rs.getString("cell_level")),
+                        rs.getString("name"),
+                        rs.getString("parent_code"),
+                        geometry(rs.getBytes("wkb")),
+                        rs.getDouble("area_m2")))
+                .list();
+    }
+
+    /** The extent of all cells (working system), or empty when there are none. */
+    public Optional<Envelope> extent() {
+        return jdbc.sql("SELECT MIN(ST_XMin(geom)) AS x0, MIN(ST_YMin(geom)) AS y0, MAX(ST_XMax(geom)) AS x1,"
+                        + " MAX(ST_YMax(geom)) AS y1, COUNT(*) AS n FROM grid_cell")
+                .query((rs, i) -> rs.getLong("n") == 0
+                        ? null
+                        : new Envelope(rs.getDouble("x0"), rs.getDouble("x1"), rs.getDouble("y0"), rs.getDouble("y1")))
+                .optional();
     }
 
     public Optional<GridCell> find(String code) {

@@ -20,6 +20,7 @@ import org.gengbao.spatial.layer.LayerKind;
 import org.gengbao.spatial.layer.LayerSchema;
 import org.gengbao.spatial.layer.LayerVersion;
 import org.gengbao.spatial.layer.ReferenceFeature;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -138,6 +139,62 @@ class LayerStore {
      * area}, or all of them when {@code area} is null; in file order.
      */
     List<ReferenceFeature> features(String versionId, GaussKrugerCrs crs, Geometry area) {
+        if (area == null) {
+            return read(
+                    versionId,
+                    crs,
+                    "SELECT feature_id, ST_AsBinary(geom), area_m2, attributes FROM layer_feature WHERE version_id = ?"
+                            + " ORDER BY fid",
+                    versionId);
+        }
+        Envelope box = area.getEnvelopeInternal();
+        return read(
+                versionId,
+                crs,
+                inBox(" AND ST_Intersects(f.geom, ST_GeomFromWKB(?, ?))"),
+                box.getMinX(),
+                box.getMinY(),
+                box.getMaxX(),
+                box.getMaxY(),
+                crs.epsg(),
+                0.0,
+                versionId,
+                new WKBWriter().write(area),
+                crs.epsg());
+    }
+
+    /**
+     * The features of a stored version whose bounding box meets {@code box} (working system) and whose area is at least
+     * {@code minAreaM2}; in file order.
+     */
+    List<ReferenceFeature> featuresInBox(String versionId, GaussKrugerCrs crs, Envelope box, double minAreaM2) {
+        return read(
+                versionId,
+                crs,
+                inBox(""),
+                box.getMinX(),
+                box.getMinY(),
+                box.getMaxX(),
+                box.getMaxY(),
+                crs.epsg(),
+                minAreaM2,
+                versionId);
+    }
+
+    /**
+     * The features whose bounding box meets an envelope ({@code ?, ?, ?, ?, ?}: x0, y0, x1, y1, SRID), of at least an
+     * area ({@code ?}), of one version ({@code ?}), plus {@code condition} on {@code f}. The box is asked in a derived
+     * table that neither database merges into the outer query ({@code OFFSET 0 ROWS}), so that both answer it from
+     * the spatial index: offered {@code version_id = ?} in the same WHERE, H2 prefers the primary key and scans every
+     * feature of the version (a 100k-parcel layer: ~250 ms instead of ~5 ms per box).
+     */
+    private static String inBox(String condition) {
+        return "SELECT f.feature_id, ST_AsBinary(f.geom), f.area_m2, f.attributes FROM (SELECT version_id, fid,"
+                + " feature_id, geom, area_m2, attributes FROM layer_feature WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ?)"
+                + " AND area_m2 >= ? OFFSET 0 ROWS) f WHERE f.version_id = ?" + condition + " ORDER BY f.fid";
+    }
+
+    private List<ReferenceFeature> read(String versionId, GaussKrugerCrs crs, String sql, Object... params) {
         LayerKind kind = LayerKind.parse(jdbc.sql("SELECT kind FROM layer_version WHERE id = ?")
                 .param(versionId)
                 .query(String.class)
@@ -149,14 +206,7 @@ class LayerStore {
                         .single())));
         List<ReferenceFeature> features = new ArrayList<>();
         WKBReader reader = new WKBReader(org.gengbao.spatial.geom.WorkingPrecision.factory(crs));
-        String sql = "SELECT feature_id, ST_AsBinary(geom), area_m2, attributes FROM layer_feature WHERE version_id = ?"
-                + (area == null ? "" : " AND ST_Intersects(geom, ST_GeomFromWKB(?, ?))")
-                + " ORDER BY fid";
-        var statement = jdbc.sql(sql).param(versionId);
-        if (area != null) {
-            statement = statement.param(new WKBWriter().write(area)).param(crs.epsg());
-        }
-        statement.query(rs -> {
+        jdbc.sql(sql).params(params).query(rs -> {
             Geometry g;
             try {
                 g = reader.read(rs.getBytes(2));
@@ -169,6 +219,17 @@ class LayerStore {
                     rs.getString(1), g, rs.getDouble(3), attrs, LayerSchema.read(kind, attrs, mapping)));
         });
         return features;
+    }
+
+    /** The extent of a stored version's features (working system), or empty when it has none. */
+    Optional<Envelope> extent(String versionId) {
+        return jdbc.sql("SELECT MIN(ST_XMin(geom)) AS x0, MIN(ST_YMin(geom)) AS y0, MAX(ST_XMax(geom)) AS x1,"
+                        + " MAX(ST_YMax(geom)) AS y1, COUNT(*) AS n FROM layer_feature WHERE version_id = ?")
+                .param(versionId)
+                .query((rs, i) -> rs.getLong("n") == 0
+                        ? null
+                        : new Envelope(rs.getDouble("x0"), rs.getDouble("x1"), rs.getDouble("y0"), rs.getDouble("y1")))
+                .optional();
     }
 
     /** Reads a stored version back into memory, with its terms read again through the mapping used at import. */

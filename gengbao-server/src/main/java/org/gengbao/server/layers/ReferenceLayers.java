@@ -13,6 +13,7 @@ import org.gengbao.spatial.layer.LayerVersion;
 import org.gengbao.spatial.layer.ReferenceFeature;
 import org.gengbao.spatial.overlay.InMemoryOverlayEngine;
 import org.gengbao.spatial.overlay.OverlayEngine;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,21 @@ public class ReferenceLayers {
         return store.inForce(kind, asOf)
                 .map(v -> store.features(v.id(), county.get().crs(), area))
                 .orElse(List.of());
+    }
+
+    /**
+     * The features of a stored version whose bounding box meets {@code box} (working system) and whose ellipsoidal
+     * area is at least {@code minAreaM2}, read through the spatial index; empty while no county is configured.
+     */
+    public List<ReferenceFeature> featuresInBox(String versionId, Envelope box, double minAreaM2) {
+        return counties.current()
+                .map(c -> store.featuresInBox(versionId, c.crs(), box, minAreaM2))
+                .orElse(List.of());
+    }
+
+    /** The extent of a stored version's features (working system), or empty when it has none. */
+    public Optional<Envelope> extent(String versionId) {
+        return store.extent(versionId);
     }
 
     /** Ids of the versions the engine holds. */

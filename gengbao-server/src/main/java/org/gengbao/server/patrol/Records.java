@@ -511,19 +511,27 @@ class Records {
         return n;
     }
 
+    /**
+     * The condition that limits patrol records to those {@code scope} may see, with its parameters added to {@code
+     * params}: an inspector's own; a town's or village's those of its cells and its own; county-wide roles all.
+     */
+    static String scopeCondition(GridScope scope, Map<String, Object> params) {
+        if (scope.ownWorkOnly()) {
+            params.put("me", scope.username());
+            return "inspector = :me";
+        }
+        if (!scope.countyWide()) {
+            params.put("scope", scope.likePattern());
+            params.put("me", scope.username());
+            return "(grid_code LIKE :scope OR inspector = :me)";
+        }
+        return "1 = 1";
+    }
+
     /** Records started on {@code date} (China), of {@code inspector}, within the caller's scope; newest first. */
     ObjectNode list(CurrentUser user, LocalDate date, String inspector, int page, int size) {
-        GridScope scope = GridScope.of(user);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (scope.ownWorkOnly()) {
-            where.append(" AND inspector = :me");
-            params.put("me", user.username());
-        } else if (!scope.countyWide()) {
-            where.append(" AND (grid_code LIKE :scope OR inspector = :me)");
-            params.put("scope", scope.likePattern());
-            params.put("me", user.username());
-        }
+        StringBuilder where = new StringBuilder(" WHERE ").append(scopeCondition(GridScope.of(user), params));
         if (inspector != null) {
             where.append(" AND inspector = :inspector");
             params.put("inspector", inspector);
@@ -570,13 +578,7 @@ class Records {
     /** The extent positions of a record must lie in: the grid cells' extent widened by the margin, if any cells. */
     private RecordParser parser() {
         var crs = counties.require().crs();
-        Envelope area = jdbc.sql("SELECT MIN(ST_XMin(geom)) AS x0, MIN(ST_YMin(geom)) AS y0, MAX(ST_XMax(geom)) AS x1,"
-                        + " MAX(ST_YMax(geom)) AS y1, COUNT(*) AS n FROM grid_cell")
-                .query((rs, i) -> rs.getLong("n") == 0
-                        ? null
-                        : new Envelope(rs.getDouble("x0"), rs.getDouble("x1"), rs.getDouble("y0"), rs.getDouble("y1")))
-                .optional()
-                .orElse(null);
+        Envelope area = cells.extent().orElse(null);
         if (area != null) {
             area.expandBy(upload.countyMarginM());
         }
