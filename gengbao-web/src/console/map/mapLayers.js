@@ -1,7 +1,8 @@
 // The thematic layers of the console map: one vector-tile layer per entry of GET /api/v1/map/layers (only the layers
 // the caller may see are listed), drawn in a fixed order from land use at the bottom to clues on top.
 import { authVectorTileLayer } from '../../shared/map/authTiles.js';
-import { layerStyle } from './styles.js';
+import VectorTileLayer from 'ol/layer/VectorTile.js';
+import { labelStyle, layerStyle } from './styles.js';
 
 const ORDER = ['dltb', 'plan', 'jbnt', 'approval', 'supply', 'facility', 'temporary', 'grid', 'tracks', 'clues'];
 /** Layers switched off at start (busy outlines that would hide land use): the user turns them on. */
@@ -17,9 +18,14 @@ export function layerList(answer) {
   return [...list].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Builds the OL layers; onTileError(id) counts failed tiles. Returns {id: layer}. */
+/**
+ * Adds the layers to the map: one vector-tile layer per map layer (property gengbaoLayer = its id, for clicks and
+ * tests) and, for layers with labels, a decluttered label layer above everything on the same source. onTileError(id)
+ * counts failed tiles. Returns {layers: {id: layer}, setVisible(id, on)}.
+ */
 export function thematicLayers(map, layers, onTileError) {
   const built = {};
+  const labels = {};
   layers.forEach((l, i) => {
     const visible = !OFF_AT_START.has(l.id);
     const layer = authVectorTileLayer(l.id, {
@@ -29,11 +35,29 @@ export function thematicLayers(map, layers, onTileError) {
       maxZoom: l.maxZoom ?? 16,
       zIndex: 10 + i,
       visible,
-      declutter: Boolean(l.style?.label),
     });
     layer.getSource().on('tileloaderror', () => onTileError(l.id));
     map.addLayer(layer);
     built[l.id] = layer;
+    const label = labelStyle(l);
+    if (label) {
+      const minZoom = Math.max(l.minZoom ?? 0, l.style.labelMinZoom ?? 0);
+      labels[l.id] = new VectorTileLayer({
+        source: layer.getSource(),
+        style: label,
+        declutter: true,
+        minZoom: minZoom - 0.001,
+        zIndex: 200 + i,
+        visible,
+      });
+      map.addLayer(labels[l.id]);
+    }
   });
-  return built;
+  return {
+    layers: built,
+    setVisible(id, on) {
+      built[id]?.setVisible(on);
+      labels[id]?.setVisible(on);
+    },
+  };
 }

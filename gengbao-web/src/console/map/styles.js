@@ -1,6 +1,6 @@
 // How a map layer is drawn, from the description GET /api/v1/map/layers gives: style hints (fill, fillOpacity,
 // stroke, strokeWidth, dash, pattern "hatch", fillBy = the attribute whose legend colour fills a feature, pointRadius,
-// label/labelMinZoom, fadeWhen) and a legend {attribute, items: [{value, zh, en, colour, strokeWidth?, dash?}]}, where
+// label, labelMinZoom, fadeWhen) and a legend {attribute, items: [{value, zh, en, colour, strokeWidth?, dash?}]}, where
 // the item with value null stands for every value the legend does not list. Styles are cached per legend value and
 // fading, because a style function runs for every feature of every rendered tile.
 import Style from 'ol/style/Style.js';
@@ -9,8 +9,6 @@ import Stroke from 'ol/style/Stroke.js';
 import Text from 'ol/style/Text.js';
 import CircleStyle from 'ol/style/Circle.js';
 
-/** Resolution (m/px) of zoom 0 in 256-pixel Web Mercator tiles. */
-const RESOLUTION_Z0 = 156543.03392804097;
 /** Faded features (out of force, closed clues) keep this share of their opacity. */
 const FADED = 0.35;
 
@@ -91,7 +89,7 @@ function fadeTest(fadeWhen) {
     });
 }
 
-function labelStyle(text) {
+function textStyle(text) {
   return new Style({
     text: new Text({
       text,
@@ -110,7 +108,7 @@ export function legendLookup(layer) {
   return (value) => items.get(value == null ? null : String(value)) ?? items.get(null);
 }
 
-/** The OpenLayers style function of a layer description. */
+/** The OpenLayers style function of a layer description (without its labels: see labelStyle). */
 export function layerStyle(layer) {
   const h = layer.style ?? {};
   const by = h.fillBy ?? layer.legend?.attribute ?? null;
@@ -118,18 +116,30 @@ export function layerStyle(layer) {
   const faded = fadeTest(h.fadeWhen);
   const pointRadius = h.pointRadius ?? 5;
   const cache = new Map();
-  return (feature, resolution) => {
+  return (feature) => {
     const value = by ? (feature.get(by) ?? null) : null;
     const fade = faded(feature);
     const key = value + '|' + fade;
-    let base = cache.get(key);
-    if (!base) {
-      base = olStyle(symbolOf(layer, by ? lookup(value) : undefined), fade, pointRadius);
-      cache.set(key, base);
+    let style = cache.get(key);
+    if (!style) {
+      style = olStyle(symbolOf(layer, by ? lookup(value) : undefined), fade, pointRadius);
+      cache.set(key, style);
     }
-    if (!h.label || Math.log2(RESOLUTION_Z0 / resolution) < (h.labelMinZoom ?? 0)) return base;
-    const text = feature.get(h.label);
-    return text == null || text === '' ? base : [base, labelStyle(String(text))];
+    return style;
+  };
+}
+
+/**
+ * The labels of a layer (hint label: the attribute to show, from labelMinZoom), or null when it has none. Labels go on
+ * a layer of their own with decluttering, so that the shapes stay clipped to their tiles (OpenLayers does not clip a
+ * decluttered layer, and the tiles' buffers would show).
+ */
+export function labelStyle(layer) {
+  const attribute = layer.style?.label;
+  if (!attribute) return null;
+  return (feature) => {
+    const text = feature.get(attribute);
+    return text == null || text === '' ? null : textStyle(String(text));
   };
 }
 
