@@ -13,7 +13,7 @@ words({
   'map.noLayers': ['没有可显示的图层', 'No layers to show'],
   'map.tileErrors': ['{n} 个图块加载失败', '{n} tiles failed to load'],
   'map.minZoom': ['放大到 {z} 级以上显示', 'shown from zoom {z}'],
-  'map.inForceFrom': ['{date} 起施行的版本', 'version in force from {date}'],
+  'map.inForceFrom': ['{date} 起施行的版本', 'in force from {date}'],
   'map.otherClasses': ['其他', 'Other'],
   'map.otherLayers': ['其他图层', 'Other layers'],
   'landUseCategory.cultivated': ['耕地', 'Cultivated land'],

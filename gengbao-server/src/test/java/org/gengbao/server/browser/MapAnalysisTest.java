@@ -35,12 +35,18 @@ import tools.jackson.databind.node.ObjectNode;
  * farmland of villageA1 is analysed — the panel shows the verdict and the area the API computes for the same polygon.
  */
 class MapAnalysisTest extends BrowserTestSupport {
-    /** The console's words for the verdict codes (the test reads the page in Chinese). */
+    /** The console's words for the verdict codes, in Chinese and in English. */
     private static final Map<String, String> VERDICTS_ZH = Map.of(
             "LEGAL", "合法",
             "ILLEGAL", "违法",
             "NEEDS_SITE_CHECK", "需现场核查",
             "NO_FARMLAND_INVOLVED", "不涉及耕地");
+
+    private static final Map<String, String> VERDICTS_EN = Map.of(
+            "LEGAL", "Lawful",
+            "ILLEGAL", "Illegal",
+            "NEEDS_SITE_CHECK", "Site check needed",
+            "NO_FARMLAND_INVOLVED", "No farmland involved");
 
     private static final Pattern TILE = Pattern.compile(".*/api/v1/map/tiles/(\\w+)/\\d+/\\d+/\\d+\\.mvt$");
 
@@ -90,12 +96,13 @@ class MapAnalysisTest extends BrowserTestSupport {
         assertThat(layerVisible(page, "jbnt")).isTrue();
 
         // Zoom to the patch; a click in it shows the basic-farmland parcel's attributes.
-        List<double[]> pixels = pagePixels(page, corners, 21);
-        double[] middle = {(pixels.get(0)[0] + pixels.get(2)[0]) / 2, (pixels.get(0)[1] + pixels.get(2)[1]) / 2};
-        page.mouse().click(middle[0], middle[1]);
+        List<double[]> before = pagePixels(page, corners, 21);
+        page.mouse().click((before.get(0)[0] + before.get(2)[0]) / 2, (before.get(0)[1] + before.get(2)[1]) / 2);
         Locator feature = page.getByTestId("feature-panel");
         assertThat(feature.getByRole(AriaRole.HEADING)).hasText("永久基本农田");
         assertThat(feature).containsText("面积");
+        // The side panel narrowed the map: the corners are elsewhere on the page now.
+        List<double[]> pixels = pagePixels(page, corners, 21);
 
         // Esc abandons a drawing; then draw: click the corners and close the ring on the first corner.
         Locator draw = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("绘制图斑")));
@@ -140,6 +147,18 @@ class MapAnalysisTest extends BrowserTestSupport {
                 .containsText(expected.at("/verdict/reasons/0/zh").asString());
         assertThat(panel).containsText(expected.at("/layerVersions/dltb").asString());
         screenshot(page, "map-desktop-analysis");
+
+        // The language switch re-renders the console; the patch and its analysis stay, now in English.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English"))
+                .click();
+        assertThat(panel.getByTestId("verdict"))
+                .containsText(VERDICTS_EN.get(expected.at("/verdict/code").asString()));
+        assertThat(panel.getByTestId("reasons"))
+                .containsText(expected.at("/verdict/reasons/0/en").asString());
+        page.waitForFunction("() => window.__gengbaoMap");
+        page.evaluate("() => new Promise(done => {"
+                + " window.__gengbaoMap.once('rendercomplete', done); window.__gengbaoMap.render(); })");
+        screenshot(page, "map-desktop-analysis-en");
         assertThat(pageErrors).isEmpty();
     }
 
