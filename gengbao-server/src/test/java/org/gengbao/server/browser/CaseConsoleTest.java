@@ -61,6 +61,7 @@ class CaseConsoleTest extends BrowserTestSupport {
         page.getByRole(AriaRole.LINK, named("线索")).click();
         Locator link = page.getByRole(AriaRole.LINK, named("查看线索 " + clueId.substring(0, 8)));
         assertThat(link.locator("xpath=ancestor::tr")).containsText("违法");
+        screenshot(page, "clue-list-desktop");
         link.click();
 
         // its detail: verdict, reasons from the analysis, the outline, the photo (fetched with the token) and its
@@ -253,6 +254,46 @@ class CaseConsoleTest extends BrowserTestSupport {
         assertThat(page.getByTestId("case-timeline").locator("li[data-action=VERIFY]"))
                 .hasCount(1);
         pageErrors.removeIf(e -> e.contains("net::ERR_FAILED") || e.contains("status of 409"));
+        assertThat(pageErrors).isEmpty();
+    }
+
+    @Test
+    void thePenaltyDecisionFormShowsTheFineRangeAndTakesSeveralMeasures() throws Exception {
+        String caseId = openCase(newClue()).path("id").asString();
+        verify(caseId, 12);
+        stopOrder(caseId, 11);
+        file(caseId, 10, idNumber("37139919800101123"));
+        survey(caseId, 9);
+        double[] range = fineRange(caseId);
+        notifyPenalty(caseId, 8, range[0]);
+
+        Page page = desktop();
+        page.navigate(url("/"));
+        logIn(page, "t-officer", "secret-officer");
+        page.navigate(url("/#/cases/" + caseId));
+        Locator actions = page.getByTestId("case-actions");
+        actions.getByRole(AriaRole.BUTTON, inPart("作出行政处罚决定")).click();
+        assertThat(page.getByTestId("penalty-helper"))
+                .containsText(String.format(java.util.Locale.ROOT, "罚款幅度：%,.2f – %,.2f 元", range[0], range[1]));
+        screenshot(page, "case-decision-form-desktop");
+
+        actions.getByLabel("决定日期").fill(today().toString());
+        actions.getByLabel("责令退还非法占用的土地").check();
+        actions.getByLabel("恢复土地原状").check();
+        actions.getByLabel("罚款金额（元）").fill(String.valueOf(range[0]));
+        actions.getByLabel("履行期限").fill(today().plusDays(15).toString());
+        actions.getByLabel("处罚理由及依据").fill("依据《土地管理法》第七十七条作出处罚");
+        actions.getByRole(AriaRole.BUTTON, inPart("提交“作出行政处罚决定”")).click();
+
+        assertThat(page.getByTestId("case-status")).hasText("已作出处罚决定");
+        Locator decided = page.getByTestId("case-timeline").locator("li[data-action=DECIDE_PENALTY]");
+        assertThat(decided).containsText("责令退还非法占用的土地、恢复土地原状");
+        assertThat(decided).containsText("行政处罚决定书");
+        JsonNode after = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + caseId));
+        JsonNode data = after.at("/timeline/" + (after.path("timeline").size() - 1) + "/data");
+        assertThat(data.path("measures").toString()).isEqualTo("[\"RETURN_LAND\",\"RESTORE_LAND\"]");
+        assertThat(data.path("fineYuan").asDouble()).isEqualTo(range[0]);
+        assertThat(page.getByTestId("case-deadlines")).containsText("处罚决定履行期限");
         assertThat(pageErrors).isEmpty();
     }
 }
