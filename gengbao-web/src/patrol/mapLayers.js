@@ -59,7 +59,7 @@ export const STYLES = {
       stroke: new Stroke({ color: damaged(f.get('condition')) ? '#e00000' : '#fff', width: 1.5 }) }),
   })),
   targets: (f) => new Style({
-    image: new CircleStyle({ radius: 11, fill: new Fill({ color: '#e07000' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
+    image: new RegularShape({ points: 4, radius: 13, fill: new Fill({ color: '#ad1457' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
     text: new Text({ text: String(f.get('seq') ?? ''), fill: new Fill({ color: '#fff' }), font: 'bold 12px sans-serif' }),
   }),
 };

@@ -122,3 +122,23 @@ export function queuedObservations() {
     i.summary.observations.map((o) => ({ ...o, state: i.state, clue: i.clues.find((c) => c.observationId === o.clientId) })),
   );
 }
+
+/** How long confirmed records (and their photo bytes) stay on the phone to be looked at. */
+const KEEP_SYNCED_DAYS = 14;
+
+/** Removes records the server confirmed more than two weeks ago, with photo bytes no other record names. */
+export async function forgetOldSynced(user) {
+  const d = await db();
+  const all = await d.getAll('queue');
+  const limit = Date.now() - KEEP_SYNCED_DAYS * 86_400_000;
+  const old = all.filter((i) => i.user === user && i.state === 'synced' && Date.parse(i.syncedAt) < limit);
+  if (!old.length) return;
+  const keep = new Set(all.filter((i) => !old.includes(i)).flatMap((i) => i.photos.map((p) => p.sha256)));
+  for (const draft of await d.getAll('drafts')) draft.photos?.forEach((p) => keep.add(p.sha256));
+  const tx = d.transaction(['queue', 'photos'], 'readwrite');
+  for (const i of old) {
+    await tx.objectStore('queue').delete(i.clientId);
+    for (const p of i.photos) if (!keep.has(p.sha256)) await tx.objectStore('photos').delete(p.sha256);
+  }
+  await tx.done;
+}

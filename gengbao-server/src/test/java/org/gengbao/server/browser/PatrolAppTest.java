@@ -100,7 +100,7 @@ class PatrolAppTest extends BrowserTestSupport {
 
         // walk the patch's corners, adding each from the GPS position; a photo; save
         button(page, "新建观察").click();
-        assertThat(page.getByLabel("疑似违法占地")).isChecked();
+        assertThat(page.getByLabel("类型")).hasValue("SUSPECTED_VIOLATION");
         for (int i = 0; i < corners.size(); i++) {
             moveTo(context, corners.get(i));
             assertThat(gps).containsText(shown(corners.get(i)));
@@ -129,6 +129,10 @@ class PatrolAppTest extends BrowserTestSupport {
         assertThat(page.getByTestId("offline-banner")).isVisible();
         assertThat((Boolean) page.evaluate("() => navigator.serviceWorker.controller !== null"))
                 .isTrue();
+        // (the worker itself has no network either: a page it does not keep cannot be had)
+        assertThat(page.evaluate(
+                        "() => fetch('/m/not-kept-' + Date.now()).then(r => 'server ' + r.status, () => 'none')"))
+                .isEqualTo("none");
 
         // the signal returns: sync, with progress to the end, and the verdict of the clue
         goOnline(context);
@@ -190,9 +194,29 @@ class PatrolAppTest extends BrowserTestSupport {
             assertThat(r.path("track").path("type").asString()).isEqualTo("LineString");
         }
 
+        // a point tapped on the map (then discarded), and the English switch
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^地图")))
+                .click();
+        button(page, "新建观察").click();
+        page.getByText("单点").click();
+        page.getByText("地图点选").click();
+        page.getByTestId("map").click();
+        assertThat(page.getByTestId("draft-positions"))
+                .containsText(Pattern.compile("位置 \\d+\\.\\d{6}, \\d+\\.\\d{6}"));
+        page.onceDialog(dialog -> dialog.accept());
+        button(page, "放弃").click();
+        assertThat(button(page, "新建观察")).isVisible();
+        button(page, "English").click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New observation")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Upload"))))
+                .isVisible();
+
+        // requests refused without signal are logged by the browser, the probe of the worker above among them
         assertThat(pageErrors)
                 .as("errors other than requests refused while there was no signal")
-                .allMatch(e -> e.contains("net::ERR_INTERNET_DISCONNECTED"));
+                .allMatch(e -> e.equals("Failed to load resource: net::ERR_INTERNET_DISCONNECTED")
+                        || e.equals("Failed to load resource: net::ERR_FAILED"));
     }
 
     private String createTask(Place place, String date, String note) throws Exception {
