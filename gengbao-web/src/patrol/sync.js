@@ -40,7 +40,10 @@ window.addEventListener('offline', () => {
   net.online = false;
 });
 
-const transient = (e) => !(e instanceof ApiError) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500;
+/** Failures worth retrying by themselves: no network, a busy server, a photo upload cut off on the way. */
+const transient = (e) =>
+  !(e instanceof ApiError) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500 ||
+  e.code === 'UPLOAD_INCOMPLETE';
 
 /** Sends everything not yet confirmed; does nothing while a run is under way. */
 export async function syncNow() {
@@ -75,7 +78,6 @@ export async function syncNow() {
           lost = e;
           break;
         }
-        sync.error = e.message;
       } finally {
         await loadQueue();
       }

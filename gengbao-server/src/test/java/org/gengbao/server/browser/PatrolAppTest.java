@@ -212,11 +212,34 @@ class PatrolAppTest extends BrowserTestSupport {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Upload"))))
                 .isVisible();
 
-        // requests refused without signal are logged by the browser, the probe of the worker above among them
+        // an outline outside the county: the server refuses it, the app shows why (in English now) and keeps it
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Map")))
+                .click();
+        button(page, "New observation").click();
+        for (double[] far :
+                List.of(new double[] {116.39, 39.9}, new double[] {116.391, 39.9}, new double[] {116.391, 39.901})) {
+            moveTo(context, far);
+            assertThat(gps).containsText(shown(far));
+            button(page, "Add corner here").click();
+        }
+        button(page, "Save").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Upload")))
+                .click();
+        assertThat(summary).hasText("Waiting: 1", slow);
+        Locator refused =
+                page.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Upload failed"));
+        assertThat(refused.getByRole(AriaRole.ALERT)).containsText("is not in the county");
+        page.reload();
+        assertThat(refused.getByRole(AriaRole.ALERT)).containsText("is not in the county");
+        screenshot(page, "patrol-5-refused-en");
+
+        // requests refused without signal are logged by the browser (the probe of the worker above among them), and
+        // so is the refusal of the record outside the county
         assertThat(pageErrors)
                 .as("errors other than requests refused while there was no signal")
                 .allMatch(e -> e.equals("Failed to load resource: net::ERR_INTERNET_DISCONNECTED")
-                        || e.equals("Failed to load resource: net::ERR_FAILED"));
+                        || e.equals("Failed to load resource: net::ERR_FAILED")
+                        || e.equals("Failed to load resource: the server responded with a status of 422 ()"));
     }
 
     private String createTask(Place place, String date, String note) throws Exception {
