@@ -2,7 +2,6 @@ package org.gengbao.server.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.microsoft.playwright.BrowserContext;
@@ -13,7 +12,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.Geolocation;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -153,10 +152,8 @@ class PatrolAppTest extends BrowserTestSupport {
         assertThat(observation.path("note").asString()).contains(note);
         JsonNode photo = observation.path("photos").get(0);
         assertThat(photo.path("received").asBoolean()).isTrue();
-        MockHttpServletResponse bytes = mvc.perform(
-                        get(photo.path("href").asString()).header("Authorization", bearer(officer)))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse bytes =
+                getJson(officer, photo.path("href").asString()).andReturn().getResponse();
         assertThat(bytes.getContentAsByteArray()).isEqualTo(jpeg);
         String clueId = observation.path("clue").path("id").asString();
         JsonNode clue = okJson(officer, "/api/v1/clues/" + clueId);
@@ -250,16 +247,12 @@ class PatrolAppTest extends BrowserTestSupport {
         body.put("area", geoJson(place.parcel().buffer(40).getEnvelope()));
         body.put("targets", List.of(Map.of("type", "PARCEL", "id", place.parcelId())));
         body.put("note", note);
-        MockHttpServletResponse r = mvc.perform(post("/api/v1/patrol/tasks")
-                        .header("Authorization", bearer(token(Role.OFFICER)))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(JSON.writeValueAsString(body)))
-                .andReturn()
-                .getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
-        return JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8))
-                .path("id")
-                .asString();
+        ResultActions created = mvc.perform(post("/api/v1/patrol/tasks")
+                .header("Authorization", bearer(token(Role.OFFICER)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)));
+        assertThat(created.andReturn().getResponse().getStatus()).isEqualTo(201);
+        return json(created).path("id").asString();
     }
 
     private JsonNode observationWithPhoto(String token, String date, String taskId, String sha) throws Exception {
@@ -278,11 +271,9 @@ class PatrolAppTest extends BrowserTestSupport {
     }
 
     private JsonNode okJson(String token, String path) throws Exception {
-        MockHttpServletResponse r = mvc.perform(get(path).header("Authorization", bearer(token)))
-                .andReturn()
-                .getResponse();
-        assertThat(r.getStatus()).as(path + " " + r.getContentAsString()).isEqualTo(200);
-        return JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8));
+        ResultActions r = getJson(token, path);
+        assertThat(r.andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+        return json(r);
     }
 
     /** Whether a GeoJSON geometry's bounding box holds the lon/lat point. */
