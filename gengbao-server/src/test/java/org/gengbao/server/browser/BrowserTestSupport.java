@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.gengbao.server.CaseTestSupport;
 import org.gengbao.server.GengbaoApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,10 @@ public abstract class BrowserTestSupport extends CaseTestSupport {
     @BeforeAll
     static void startBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create();
+        // The variable lets context.setOffline (and context routes) reach a service worker's own requests too, so
+        // that a test "without signal" really has none (the patrol app's offline test).
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
         browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
