@@ -80,6 +80,35 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
         return postJson(token, "/api/v1/cases/" + caseId + "/transitions", body);
     }
 
+    /** A transition with an {@code Idempotency-Key} header. */
+    protected ResultActions actWithKey(String token, String caseId, String key, String action, ObjectNode data)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("action", action);
+        body.set("data", data);
+        return mvc.perform(post("/api/v1/cases/" + caseId + "/transitions")
+                .header("Authorization", bearer(token))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)));
+    }
+
+    /** Uploads a photo for the case through the API; returns the answer. */
+    protected ResultActions putCasePhoto(String token, String caseId, String sha, byte[] photo) throws Exception {
+        return mvc.perform(put("/api/v1/cases/" + caseId + "/evidence/" + sha)
+                .header("Authorization", bearer(token))
+                .contentType("image/jpeg")
+                .content(photo));
+    }
+
+    /** Uploads a new photo for the case as this account and expects it stored; returns its SHA-256. */
+    protected String uploadCasePhoto(String token, String caseId, int seed) throws Exception {
+        byte[] photo = ExifJpeg.plain(seed);
+        String sha = sha256(photo);
+        var r = putCasePhoto(token, caseId, sha, photo).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return sha;
+    }
+
     protected ResultActions actRaw(String token, String caseId, String action, String dataJson) throws Exception {
         return mvc.perform(post("/api/v1/cases/" + caseId + "/transitions")
                 .header("Authorization", bearer(token))

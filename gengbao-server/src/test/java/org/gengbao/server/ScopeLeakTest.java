@@ -190,7 +190,9 @@ class ScopeLeakTest extends PatrolTestSupport {
                         fixtures.get("/api/v1/grid/parcels/{id}"))),
                 String.valueOf(count(
                         "SELECT COUNT(*) FROM patrol_photo_receipt WHERE record_id = ?",
-                        fixtures.get("/api/v1/patrol/records/{clientId}"))));
+                        fixtures.get("/api/v1/patrol/records/{clientId}"))),
+                String.valueOf(count(
+                        "SELECT COUNT(*) FROM case_evidence WHERE case_id = ?", fixtures.get("/api/v1/cases/{id}"))));
     }
 
     private String resolve(String path) {
@@ -268,7 +270,7 @@ class ScopeLeakTest extends PatrolTestSupport {
                 for (String[] attacker : ATTACKERS) {
                     String token = login(attacker[0], attacker[1]);
                     var builder = request(method, url).header("Authorization", bearer(token));
-                    if (method == HttpMethod.PUT && url.contains("/photos/")) {
+                    if (method == HttpMethod.PUT && (url.contains("/photos/") || url.contains("/evidence/"))) {
                         builder.contentType(MediaType.IMAGE_JPEG).content(new byte[] {1, 2, 3});
                     } else if (method == HttpMethod.PUT || method == HttpMethod.POST) {
                         builder.contentType(MediaType.APPLICATION_JSON).content(attackBody());
