@@ -287,21 +287,18 @@ class CaseFiguresTest extends CaseTestSupport {
         // the bureau sees both towns: cases, overdue steps, accountability
         for (Role bureau : List.of(Role.OFFICER, Role.ADMIN)) {
             JsonNode all = figures(bureau, year);
-            assertThat(hasTown(all.path("byStatus"), townA)).as(bureau.name()).isTrue();
-            assertThat(hasTown(all.path("byStatus"), townB)).as(bureau.name()).isTrue();
-            assertThat(hasTown(all.at("/accountability/towns"), townA))
-                    .as(bureau.name())
-                    .isTrue();
-            assertThat(hasTown(all.at("/accountability/towns"), townB))
-                    .as(bureau.name())
-                    .isTrue();
             JsonNode allLater = figures(bureau, later);
-            assertThat(hasTown(allLater.at("/overdue/byTown"), townA))
-                    .as(bureau.name())
-                    .isTrue();
-            assertThat(hasTown(allLater.at("/overdue/byTown"), townB))
-                    .as(bureau.name())
-                    .isTrue();
+            for (String t : List.of(townA, townB)) {
+                assertThat(hasTown(all.path("byStatus"), t))
+                        .as("%s: cases of %s", bureau, t)
+                        .isTrue();
+                assertThat(hasTown(all.at("/accountability/towns"), t))
+                        .as("%s: accountability of %s", bureau, t)
+                        .isTrue();
+                assertThat(hasTown(allLater.at("/overdue/byTown"), t))
+                        .as("%s: overdue steps of %s", bureau, t)
+                        .isTrue();
+            }
             assertThat(count(
                             figures(bureau, year + "&town=" + townB).path("byStatus"),
                             "townCode",
@@ -369,8 +366,7 @@ class CaseFiguresTest extends CaseTestSupport {
     void remindersOncePerDeadlineAndDay() throws Exception {
         JsonNode c = openCase(newClue());
         String id = c.path("id").asString();
-        LocalDate verifyDue = LocalDate.parse(c.at("/deadlines/0/dueOn").asString());
-        assertThat(c.at("/deadlines/0/step").asString()).isEqualTo("VERIFY");
+        LocalDate verifyDue = verifyDue(c);
 
         // three days before: not yet
         assertThat(ofCase(reminders.run(verifyDue.minusDays(3)), id, "VERIFY")).isZero();

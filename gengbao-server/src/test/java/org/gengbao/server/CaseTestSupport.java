@@ -78,6 +78,12 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
         return c;
     }
 
+    /** The due date of the verification, the first deadline of a case just opened. */
+    protected static LocalDate verifyDue(JsonNode openedCase) {
+        assertThat(openedCase.at("/deadlines/0/step").asString()).isEqualTo("VERIFY");
+        return LocalDate.parse(openedCase.at("/deadlines/0/dueOn").asString());
+    }
+
     protected ResultActions act(String token, String caseId, String action, ObjectNode data) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("action", action);
         body.set("data", data);
