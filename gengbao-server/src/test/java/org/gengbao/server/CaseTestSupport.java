@@ -31,12 +31,16 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
 
     /** A clue made by t-inspector's upload of this patch with one photo whose bytes arrive; returns the clue id. */
     protected String clueAt(Polygon patch) throws Exception {
+        return clueAt(patch, token(Role.INSPECTOR));
+    }
+
+    /** A clue made by this inspector's upload of this patch (in their village) with one photo; returns the clue id. */
+    protected String clueAt(Polygon patch, String token) throws Exception {
         byte[] photo = ExifJpeg.plain(PHOTO_SEED.getAndIncrement());
         String sha = sha256(photo);
         OffsetDateTime at = OffsetDateTime.now(CHINA).minusHours(3).withNano(0);
         ObjectNode obs = observation("SUSPECTED_VIOLATION", geoJson(patch), at.plusMinutes(10), sha);
         String recordId = newId();
-        String token = token(Role.INSPECTOR);
         JsonNode r = json(putRecord(
                 token,
                 recordId,
@@ -72,6 +76,12 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
                 .as(c.toString())
                 .isEqualTo(201);
         return c;
+    }
+
+    /** The due date of the verification, the first deadline of a case just opened. */
+    protected static LocalDate verifyDue(JsonNode openedCase) {
+        assertThat(openedCase.at("/deadlines/0/step").asString()).isEqualTo("VERIFY");
+        return LocalDate.parse(openedCase.at("/deadlines/0/dueOn").asString());
     }
 
     protected ResultActions act(String token, String caseId, String action, ObjectNode data) throws Exception {
