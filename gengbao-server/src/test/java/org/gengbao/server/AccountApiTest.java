@@ -41,6 +41,16 @@ class AccountApiTest extends ServerTestBase {
         return JSON.readTree(text);
     }
 
+    private void create(String admin, String username, String password, String role) throws Exception {
+        body(
+                call(
+                        admin,
+                        "POST",
+                        "/api/v1/accounts",
+                        Map.of("username", username, "password", password, "role", role)),
+                201);
+    }
+
     private List<String> auditOf(String action, String target) {
         return jdbc.sql("SELECT actor FROM audit_entry WHERE action = ? AND target = ? ORDER BY seq")
                 .params(action, target)
@@ -147,13 +157,7 @@ class AccountApiTest extends ServerTestBase {
     @Test
     void aPasswordResetEndsTheSessionsAndTheNewPasswordWorks() throws Exception {
         String admin = token(Role.ADMIN);
-        body(
-                call(
-                        admin,
-                        "POST",
-                        "/api/v1/accounts",
-                        Map.of("username", "api-forgetful", "password", "first-pass-1", "role", "LEADER")),
-                201);
+        create(admin, "api-forgetful", "first-pass-1", "LEADER");
         String old = login("api-forgetful", "first-pass-1");
         body(call(old, "GET", "/api/v1/layers", null), 200);
 
@@ -175,13 +179,7 @@ class AccountApiTest extends ServerTestBase {
     @Test
     void aDisabledAccountCannotLogInUntilEnabledAndNobodyDisablesThemselves() throws Exception {
         String admin = token(Role.ADMIN);
-        body(
-                call(
-                        admin,
-                        "POST",
-                        "/api/v1/accounts",
-                        Map.of("username", "api-leaver", "password", "leaving-now-1", "role", "COURT")),
-                201);
+        create(admin, "api-leaver", "leaving-now-1", "COURT");
         String session = login("api-leaver", "leaving-now-1");
 
         JsonNode disabled = body(call(admin, "POST", "/api/v1/accounts/api-leaver/disable", null), 200);
