@@ -15,7 +15,7 @@ export const routes = [
   { path: '/map', name: 'map', component: () => import('./views/MapView.vue'), meta: { nav: 'nav.map' } },
   { path: '/clues', name: 'clues', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.clues' } },
   { path: '/cases', name: 'cases', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.cases' } },
-  { path: '/patrol', name: 'patrol', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.patrol' } },
-  { path: '/dashboard', name: 'dashboard', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.dashboard' } },
-  { path: '/admin', name: 'admin', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.admin', roles: ['ADMIN'] } },
+  { path: '/patrol', name: 'patrol', component: () => import('./views/PatrolView.vue'), meta: { nav: 'nav.patrol', roles: ['ADMIN', 'OFFICER', 'INSPECTOR', 'TOWN', 'VILLAGE', 'LEADER'] } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { nav: 'nav.dashboard', roles: ['ADMIN', 'OFFICER', 'LEADER', 'TOWN'] } },
+  { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { nav: 'nav.admin', roles: ['ADMIN'] } },
 ];
