@@ -21,7 +21,7 @@ export const routes = [
   { path: '/clues/:id', name: 'clue', component: () => import('./views/ClueDetail.vue') },
   { path: '/cases', name: 'cases', component: () => import('./views/CasesList.vue'), meta: { nav: 'nav.cases', roles: CASE_ROLES } },
   { path: '/cases/:id', name: 'case', component: () => import('./views/CaseDetail.vue') },
-  { path: '/patrol', name: 'patrol', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.patrol' } },
-  { path: '/dashboard', name: 'dashboard', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.dashboard' } },
-  { path: '/admin', name: 'admin', component: () => import('./views/Placeholder.vue'), meta: { nav: 'nav.admin', roles: ['ADMIN'] } },
+  { path: '/patrol', name: 'patrol', component: () => import('./views/PatrolView.vue'), meta: { nav: 'nav.patrol', roles: ['ADMIN', 'OFFICER', 'INSPECTOR', 'TOWN', 'VILLAGE', 'LEADER'] } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { nav: 'nav.dashboard', roles: ['ADMIN', 'OFFICER', 'LEADER', 'TOWN'] } },
+  { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { nav: 'nav.admin', roles: ['ADMIN'] } },
 ];

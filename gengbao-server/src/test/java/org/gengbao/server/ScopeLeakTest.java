@@ -152,6 +152,7 @@ class ScopeLeakTest extends PatrolTestSupport {
         fixtures.put("/api/v1/grid/markers/{id}", markerId);
         fixtures.put("/api/v1/grid/people/{id}", personId);
         fixtures.put("/api/v1/grid/cells/{code}", villageA1);
+        fixtures.put("/api/v1/accounts/{username}", "t-inspector");
         secrets.addAll(List.of(
                 taskId,
                 recordId,
