@@ -1,6 +1,7 @@
 import { createApp } from 'vue';
 import 'ol/ol.css';
 import '../shared/base.css';
+import './patrol.css';
 import App from './App.vue';
 
 createApp(App).mount('#app');

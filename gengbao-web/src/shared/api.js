@@ -27,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-function problemMessage(problem, status) {
+export function problemMessage(problem, status) {
   if (problem?.messages) return problem.messages[locale.lang] ?? problem.detail;
   if (problem?.detail) return problem.detail;
   return locale.lang === 'en' ? `The server answered ${status}` : `服务器返回 ${status}`;

@@ -3,7 +3,6 @@ package org.gengbao.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gengbao.server.accounts.Role;
-import org.gengbao.server.evidence.EvidenceStore;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,9 +36,6 @@ class CaseDocumentTextTest extends CaseTestSupport {
             "DEMAND", "催告书",
             "ENFORCEMENT_APPLICATION", "强制执行申请书",
             "EXECUTION_REPORT", "执行情况报告");
-
-    @Autowired
-    EvidenceStore evidence;
 
     private static String cn(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
@@ -125,7 +119,7 @@ class CaseDocumentTextTest extends CaseTestSupport {
                         .put("ruledOn", ago(1))
                         .put("rulingNumber", "（2026）巡执审88号")
                         .put("reason", "准予强制执行，由所在镇人民政府组织实施"));
-        String after = evidence.put(new ByteArrayInputStream(ExifJpeg.plain(7951)));
+        String after = uploadCasePhoto(token(Role.TOWN), id, 7951);
         ObjectNode exec = data().put("executedOn", ago(0))
                 .put("executedBy", "某镇人民政府拆违工作组")
                 .put("description", "违法建筑已拆除，土地已复垦");
@@ -155,7 +149,14 @@ class CaseDocumentTextTest extends CaseTestSupport {
                         "限期拆除在非法占用的土地上新建的建筑物和其他设施",
                         cnAgo(250),
                         cnAgo(220),
-                        dueOn(c, "APPEAL_WINDOW")));
+                        dueOn(c, "APPEAL_WINDOW"),
+                        // the range the fine was taken within, on the area measured on site
+                        "计罚面积",
+                        "398.50平方米",
+                        "现场勘测实测面积",
+                        "罚款标准",
+                        "罚款幅度",
+                        String.format(Locale.ROOT, "%.2f元至%.2f元", range[0], range[1])));
         specific.put(
                 "DEMAND",
                 List.of("《中华人民共和国行政强制法》第三十五条、第五十四条", fineText, cnAgo(220), cnAgo(30), dueOn(c, "DEMAND_RESPONSE")));

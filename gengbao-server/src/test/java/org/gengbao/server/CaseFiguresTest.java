@@ -261,17 +261,77 @@ class CaseFiguresTest extends CaseTestSupport {
         assertThat(after.at("/accountability/sanctionRatio").asDouble()).isEqualTo(0.15);
     }
 
+    private static boolean hasTown(JsonNode arr, String townCode) {
+        for (JsonNode n : arr) {
+            if (n.path("townCode").asString().equals(townCode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void figuresAreScoped() throws Exception {
+        // a case in town B (a clue of village B1) and one in town A, both with a deadline open
+        String inB = openCase(clueAt(nextPlace(villageB1).patch(), login("t-inspector-b", "secret-inspector")))
+                .path("id")
+                .asString();
+        String inA = openCase(newClue()).path("id").asString();
+        assertThat(json(getJson(token(Role.OFFICER), "/api/v1/cases/" + inB))
+                        .path("gridCode")
+                        .asString())
+                .isEqualTo(villageB1);
         String year = "year=" + today().getYear();
+        String later = year + "&asOf=" + today().plusDays(400);
+
+        // the bureau sees both towns: cases, overdue steps, accountability
+        for (Role bureau : List.of(Role.OFFICER, Role.ADMIN)) {
+            JsonNode all = figures(bureau, year);
+            JsonNode allLater = figures(bureau, later);
+            for (String t : List.of(townA, townB)) {
+                assertThat(hasTown(all.path("byStatus"), t))
+                        .as("%s: cases of %s", bureau, t)
+                        .isTrue();
+                assertThat(hasTown(all.at("/accountability/towns"), t))
+                        .as("%s: accountability of %s", bureau, t)
+                        .isTrue();
+                assertThat(hasTown(allLater.at("/overdue/byTown"), t))
+                        .as("%s: overdue steps of %s", bureau, t)
+                        .isTrue();
+            }
+            assertThat(count(
+                            figures(bureau, year + "&town=" + townB).path("byStatus"),
+                            "townCode",
+                            townB,
+                            "status",
+                            "NEW"))
+                    .as(bureau.name())
+                    .isPositive();
+        }
+
+        // town A sees its own town only, also when it asks for town B
         JsonNode town = figures(Role.TOWN, year);
+        assertThat(hasTown(town.path("byStatus"), townA)).isTrue();
         assertThat(town.path("byStatus").toString()).doesNotContain(townB);
+        assertThat(hasTown(town.at("/accountability/towns"), townA)).isTrue();
         assertThat(town.at("/accountability/towns").toString()).doesNotContain(townB);
-        JsonNode townB = figures(Role.TOWN, year + "&town=" + ServerTestBase.townB);
-        assertThat(townB.path("byStatus")).isEmpty();
-        assertThat(townB.at("/overdue/total").asLong()).isZero();
-        JsonNode otherTown = json(getJson(login("t-town-b", "secret-town"), "/api/v1/cases/figures?" + year));
+        JsonNode townLater = figures(Role.TOWN, later);
+        assertThat(hasTown(townLater.at("/overdue/byTown"), townA)).isTrue();
+        assertThat(townLater.at("/overdue/byTown").toString()).doesNotContain(townB);
+        JsonNode askedForB = figures(Role.TOWN, later + "&town=" + townB);
+        assertThat(askedForB.path("byStatus")).isEmpty();
+        assertThat(askedForB.at("/overdue/total").asLong()).isZero();
+        assertThat(askedForB.at("/accountability/towns")).isEmpty();
+        assertThat(askedForB.at("/clueToFiling/count").asLong()).isZero();
+
+        // and town B its own
+        JsonNode otherTown = json(getJson(login("t-town-b", "secret-town"), "/api/v1/cases/figures?" + later));
+        assertThat(hasTown(otherTown.path("byStatus"), townB)).isTrue();
         assertThat(otherTown.path("byStatus").toString()).doesNotContain(townA);
+        assertThat(otherTown.at("/overdue/byTown").toString()).doesNotContain(townA);
+        assertThat(otherTown.at("/accountability/towns").toString()).doesNotContain(townA);
+        assertThat(inA).isNotEqualTo(inB);
+
         assertThat(figures(Role.LEADER, year).path("accountability").isObject()).isTrue();
         problem(getJson(token(Role.INSPECTOR), "/api/v1/cases/figures"), 403, "FORBIDDEN");
         problem(getJson(token(Role.OFFICER), "/api/v1/cases/figures?asOf=tomorrow"), 400, "PARAMETER_INVALID");
@@ -306,8 +366,7 @@ class CaseFiguresTest extends CaseTestSupport {
     void remindersOncePerDeadlineAndDay() throws Exception {
         JsonNode c = openCase(newClue());
         String id = c.path("id").asString();
-        LocalDate verifyDue = LocalDate.parse(c.at("/deadlines/0/dueOn").asString());
-        assertThat(c.at("/deadlines/0/step").asString()).isEqualTo("VERIFY");
+        LocalDate verifyDue = verifyDue(c);
 
         // three days before: not yet
         assertThat(ofCase(reminders.run(verifyDue.minusDays(3)), id, "VERIFY")).isZero();

@@ -144,6 +144,11 @@ class CaseLifecycleTest extends CaseTestSupport {
                 act(token(Role.OFFICER), id, "NOTIFY_PENALTY", data().put("notifiedOn", ago(1))),
                 409,
                 "CASE_ACTION_NOT_ALLOWED");
+        // before the survey the fine range rests on the analysed area
+        JsonNode analysed = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id + "/penalty-options"));
+        assertThat(analysed.path("areaSource").asString()).isEqualTo("ANALYSIS");
+        assertThat(analysed.path("areaM2").asDouble())
+                .isCloseTo(c.path("areaM2").asDouble(), org.assertj.core.data.Offset.offset(0.01));
         c = survey(id, 1);
         documentsOf(last(c), "SURVEY_RECORD");
         c = ok(
@@ -157,19 +162,35 @@ class CaseLifecycleTest extends CaseTestSupport {
         documentsOf(last(c), "INQUIRY_RECORD");
         assertThat(c.path("status").asString()).isEqualTo("INVESTIGATING");
 
+        // after it, on the area measured on site (398.5 m²), split by kind as the analysis splits the outline
         JsonNode options = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id + "/penalty-options"));
+        assertThat(options.path("areaSource").asString()).isEqualTo("SURVEY");
+        assertThat(options.path("areaM2").asDouble()).isEqualTo(398.5);
+        assertThat(options.path("analysedAreaM2").asDouble())
+                .isEqualTo(c.path("areaM2").asDouble());
         double min = options.at("/fineYuan/min").asDouble();
         double max = options.at("/fineYuan/max").asDouble();
         assertThat(min).isGreaterThan(0).isLessThan(max);
         double area = 0;
         double expectedMin = 0;
+        double expectedMax = 0;
+        double share = 398.5 / c.path("areaM2").asDouble();
         for (JsonNode part : options.path("areas")) {
             area += part.path("m2").asDouble();
             expectedMin +=
                     part.path("m2").asDouble() * part.path("minYuanPerM2").asDouble();
+            expectedMax +=
+                    part.path("m2").asDouble() * part.path("maxYuanPerM2").asDouble();
+            if (part.path("kind").asString().equals("BASIC_FARMLAND")) {
+                assertThat(part.path("m2").asDouble())
+                        .isCloseTo(
+                                c.path("basicFarmlandM2").asDouble() * share,
+                                org.assertj.core.data.Offset.offset(0.01));
+            }
         }
-        assertThat(area).isCloseTo(c.path("areaM2").asDouble(), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(area).isCloseTo(398.5, org.assertj.core.data.Offset.offset(0.05));
         assertThat(min).isCloseTo(expectedMin, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(max).isCloseTo(expectedMax, org.assertj.core.data.Offset.offset(1.0));
         assertThat(options.path("options").toString())
                 .contains("RETURN_LAND", "DEMOLISH_WITHIN_DEADLINE", "CONFISCATE");
 
@@ -190,8 +211,24 @@ class CaseLifecycleTest extends CaseTestSupport {
         JsonNode tooHigh = problem(
                 act(token(Role.OFFICER), id, "DECIDE_PENALTY", decision(0, -15, max + 100)), 422, "CASE_DATA_INVALID");
         assertThat(tooHigh.path("field").asString()).isEqualTo("/data/fineYuan");
+        // the form of the decision offers the case's range; the decision records the range it was taken within
+        JsonNode fineField = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id))
+                .path("availableActions")
+                .valueStream()
+                .filter(a -> a.path("action").asString().equals("DECIDE_PENALTY"))
+                .findFirst()
+                .orElseThrow()
+                .at("/schema/properties/fineYuan");
+        assertThat(fineField.path("minimum").asDouble()).isEqualTo(min);
+        assertThat(fineField.path("maximum").asDouble()).isEqualTo(max);
         c = ok(token(Role.OFFICER), id, "DECIDE_PENALTY", decision(0, -15, (min + max) / 2));
         documentsOf(last(c), "PENALTY_DECISION");
+        JsonNode recordedRange = last(c).at("/data/fineRange");
+        assertThat(recordedRange.path("areaSource").asString()).isEqualTo("SURVEY");
+        assertThat(recordedRange.path("areaM2").asDouble()).isEqualTo(398.5);
+        assertThat(recordedRange.path("minYuan").asDouble()).isEqualTo(min);
+        assertThat(recordedRange.path("maxYuan").asDouble()).isEqualTo(max);
+        assertThat(recordedRange.path("areas")).hasSize(3);
         assertThat(c.path("status").asString()).isEqualTo("DECIDED");
         assertThat(deadline(c, "PERFORMANCE").path("dueOn").asString())
                 .isEqualTo(today().plusDays(15).toString());
@@ -401,11 +438,53 @@ class CaseLifecycleTest extends CaseTestSupport {
         problem(act(token(Role.OFFICER), applied, "RECORD_EXECUTION", data()), 403, "CASE_ACTION_ROLE");
         String town = token(Role.TOWN);
         assertThat(available(json(getJson(town, "/api/v1/cases/" + applied)))).containsExactly("RECORD_EXECUTION");
+        // photos must be evidence of this case or the town's own upload: not a hash nobody uploaded, not another
+        // case's clue photo, not a file that is in the evidence store for some other reason
         String missing = sha256("never uploaded".getBytes(StandardCharsets.UTF_8));
-        JsonNode noPhoto =
-                problem(act(town, applied, "RECORD_EXECUTION", executionData(missing)), 422, "CASE_DATA_INVALID");
-        assertThat(noPhoto.path("field").asString()).isEqualTo("/data/photos/0");
-        String after = evidence.put(new ByteArrayInputStream(ExifJpeg.plain(7901)));
+        String otherCasePhoto = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id))
+                .at("/evidence/cluePhotos/0/sha256")
+                .asString();
+        String stray = evidence.put(new ByteArrayInputStream(ExifJpeg.plain(7902)));
+        String otherCaseUpload = uploadCasePhoto(token(Role.OFFICER), id, 7903);
+        for (String foreign : List.of(missing, otherCasePhoto, stray, otherCaseUpload)) {
+            JsonNode refused =
+                    problem(act(town, applied, "RECORD_EXECUTION", executionData(foreign)), 422, "CASE_DATA_INVALID");
+            assertThat(refused.path("field").asString()).isEqualTo("/data/photos/0");
+            assertThat(refused.path("sha256").asString()).isEqualTo(foreign);
+            assertThat(refused.at("/messages/zh").asString()).contains(foreign);
+        }
+        assertThat(evidence.contains(otherCasePhoto) && evidence.contains(stray))
+                .isTrue();
+        problem(
+                mvc.perform(get("/api/v1/cases/" + applied + "/evidence/" + otherCasePhoto)
+                        .header("Authorization", bearer(token(Role.COURT)))),
+                404,
+                "EVIDENCE_NOT_FOUND");
+
+        // the town uploads the photo of the result for the case; another town cannot, a wrong hash or a non-image is
+        // refused, a second upload changes nothing
+        byte[] result = ExifJpeg.plain(7901);
+        String after = sha256(result);
+        problem(putCasePhoto(login("t-town-b", "secret-town"), applied, after, result), 404, "CASE_NOT_FOUND");
+        problem(putCasePhoto(token(Role.INSPECTOR), applied, after, result), 403, "FORBIDDEN");
+        problem(putCasePhoto(town, applied, missing, result), 422, "PHOTO_HASH_MISMATCH");
+        byte[] notAPhoto = "not a photo".getBytes(StandardCharsets.UTF_8);
+        problem(putCasePhoto(town, applied, sha256(notAPhoto), notAPhoto), 422, "PHOTO_NOT_AN_IMAGE");
+        var stored = putCasePhoto(town, applied, after, result).andReturn().getResponse();
+        assertThat(stored.getStatus()).as(stored.getContentAsString()).isEqualTo(201);
+        JsonNode again = json(putCasePhoto(town, applied, after, result));
+        assertThat(again.path("status").asString()).isEqualTo("UNCHANGED");
+        assertThat(again.path("uploadedBy").asString()).isEqualTo("t-town");
+        JsonNode uploads = json(getJson(town, "/api/v1/cases/" + applied)).at("/evidence/uploads");
+        assertThat(uploads).hasSize(1);
+        assertThat(uploads.at("/0/sha256").asString()).isEqualTo(after);
+        var served = mvc.perform(
+                        get(uploads.at("/0/href").asString()).header("Authorization", bearer(token(Role.COURT))))
+                .andReturn()
+                .getResponse();
+        assertThat(served.getStatus()).isEqualTo(200);
+        assertThat(served.getContentType()).isEqualTo("image/jpeg");
+        assertThat(sha256(served.getContentAsByteArray())).isEqualTo(after);
         c = ok(town, applied, "RECORD_EXECUTION", executionData(after));
         assertThat(c.path("status").asString()).isEqualTo("EXECUTED");
         assertThat(last(c).path("actor").asString()).isEqualTo("t-town");
@@ -527,6 +606,34 @@ class CaseLifecycleTest extends CaseTestSupport {
                 .add("FLIGHTS_AND_HIGH_SPEED_RAIL")
                 .add("FINANCING_AND_CREDIT");
         return d;
+    }
+
+    @Test
+    void performanceWhileTheApplicationIsPendingMeetsTheCourtsDeadline() throws Exception {
+        String id = appliedToCourt(idNumber("37130219900909871"));
+        JsonNode c = json(getJson(token(Role.OFFICER), "/api/v1/cases/" + id));
+        assertThat(deadline(c, "COURT_REVIEW").path("overdue").asBoolean()).isTrue();
+        c = ok(
+                token(Role.OFFICER),
+                id,
+                "RECORD_PERFORMANCE",
+                data().put("performedOn", ago(0)).put("description", "申请执行期间当事人自行拆除并缴清罚款"));
+        assertThat(c.path("status").asString()).isEqualTo("PERFORMED");
+        // the court no longer needs to rule: its deadline is met, not overdue, and nobody is reminded of it
+        JsonNode review = deadline(c, "COURT_REVIEW");
+        assertThat(review.path("state").asString()).isEqualTo("MET");
+        assertThat(review.path("overdue").asBoolean()).isFalse();
+        assertThat(review.path("closedBySeq").asInt())
+                .isEqualTo(last(c).path("seq").asInt());
+        for (JsonNode d : c.path("deadlines")) {
+            assertThat(d.path("state").asString()).as(d.toString()).isNotEqualTo("OPEN");
+        }
+        assertThat(json(getJson(token(Role.OFFICER), "/api/v1/cases/overdue"))
+                        .path("items")
+                        .toString())
+                .doesNotContain(id);
+        assertThat(available(json(getJson(token(Role.COURT), "/api/v1/cases/" + id))))
+                .isEmpty();
     }
 
     @Test

@@ -31,12 +31,16 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
 
     /** A clue made by t-inspector's upload of this patch with one photo whose bytes arrive; returns the clue id. */
     protected String clueAt(Polygon patch) throws Exception {
+        return clueAt(patch, token(Role.INSPECTOR));
+    }
+
+    /** A clue made by this inspector's upload of this patch (in their village) with one photo; returns the clue id. */
+    protected String clueAt(Polygon patch, String token) throws Exception {
         byte[] photo = ExifJpeg.plain(PHOTO_SEED.getAndIncrement());
         String sha = sha256(photo);
         OffsetDateTime at = OffsetDateTime.now(CHINA).minusHours(3).withNano(0);
         ObjectNode obs = observation("SUSPECTED_VIOLATION", geoJson(patch), at.plusMinutes(10), sha);
         String recordId = newId();
-        String token = token(Role.INSPECTOR);
         JsonNode r = json(putRecord(
                 token,
                 recordId,
@@ -74,10 +78,45 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
         return c;
     }
 
+    /** The due date of the verification, the first deadline of a case just opened. */
+    protected static LocalDate verifyDue(JsonNode openedCase) {
+        assertThat(openedCase.at("/deadlines/0/step").asString()).isEqualTo("VERIFY");
+        return LocalDate.parse(openedCase.at("/deadlines/0/dueOn").asString());
+    }
+
     protected ResultActions act(String token, String caseId, String action, ObjectNode data) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("action", action);
         body.set("data", data);
         return postJson(token, "/api/v1/cases/" + caseId + "/transitions", body);
+    }
+
+    /** A transition with an {@code Idempotency-Key} header. */
+    protected ResultActions actWithKey(String token, String caseId, String key, String action, ObjectNode data)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("action", action);
+        body.set("data", data);
+        return mvc.perform(post("/api/v1/cases/" + caseId + "/transitions")
+                .header("Authorization", bearer(token))
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)));
+    }
+
+    /** Uploads a photo for the case through the API; returns the answer. */
+    protected ResultActions putCasePhoto(String token, String caseId, String sha, byte[] photo) throws Exception {
+        return mvc.perform(put("/api/v1/cases/" + caseId + "/evidence/" + sha)
+                .header("Authorization", bearer(token))
+                .contentType("image/jpeg")
+                .content(photo));
+    }
+
+    /** Uploads a new photo for the case as this account and expects it stored; returns its SHA-256. */
+    protected String uploadCasePhoto(String token, String caseId, int seed) throws Exception {
+        byte[] photo = ExifJpeg.plain(seed);
+        String sha = sha256(photo);
+        var r = putCasePhoto(token, caseId, sha, photo).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+        return sha;
     }
 
     protected ResultActions actRaw(String token, String caseId, String action, String dataJson) throws Exception {

@@ -2,16 +2,11 @@ package org.gengbao.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gengbao.server.accounts.Role;
+import org.gengbao.server.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -27,43 +22,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ClueApiTest extends PatrolTestSupport {
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-    private static final List<String> NOTICES = new CopyOnWriteArrayList<>();
-    private static final AtomicInteger CALLS = new AtomicInteger();
-    private static final HttpServer HOOK = startHook();
-
-    private static HttpServer startHook() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hook", exchange -> {
-                try (InputStream in = exchange.getRequestBody()) {
-                    String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    boolean fail = CALLS.incrementAndGet() == 1;
-                    if (!fail) {
-                        NOTICES.add(body);
-                    }
-                    exchange.sendResponseHeaders(fail ? 500 : 204, -1);
-                } finally {
-                    exchange.close();
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** The webhook's receiver: its first answer is an error, so the first notice is retried. */
+    private static final WebhookReceiver HOOK = WebhookReceiver.start((call, body) -> call == 1 ? 500 : 204);
 
     @DynamicPropertySource
     static void webhook(DynamicPropertyRegistry registry) {
-        registry.add(
-                "gengbao.clues.webhook-url",
-                () -> "http://127.0.0.1:" + HOOK.getAddress().getPort() + "/hook");
+        registry.add("gengbao.clues.webhook-url", () -> HOOK.url().toString());
         registry.add("gengbao.clues.webhook-backoff", () -> "PT0.1S");
     }
 
     @AfterAll
     static void stopHook() {
-        HOOK.stop(0);
+        HOOK.close();
     }
 
     private JsonNode upload(String token, ObjectNode body) throws Exception {
@@ -249,20 +219,10 @@ class ClueApiTest extends PatrolTestSupport {
     }
 
     private static void awaitNotice(String clueId) throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
-            for (String n : NOTICES) {
-                if (n.contains(clueId)) {
-                    JsonNode notice = JSON.readTree(n);
-                    assertThat(notice.path("event").asString()).isEqualTo("CLUE_CREATED");
-                    assertThat(notice.path("clueId").asString()).isEqualTo(clueId);
-                    assertThat(notice.at("/location/type").asString()).isEqualTo("Point");
-                    assertThat(notice.at("/location/coordinates/0").asDouble()).isBetween(73.0, 136.0);
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no webhook notice of clue " + clueId + " (calls: " + CALLS.get() + ")");
+        JsonNode notice = JSON.readTree(HOOK.await(n -> n.contains(clueId), Duration.ofSeconds(15), "clue " + clueId));
+        assertThat(notice.path("event").asString()).isEqualTo("CLUE_CREATED");
+        assertThat(notice.path("clueId").asString()).isEqualTo(clueId);
+        assertThat(notice.at("/location/type").asString()).isEqualTo("Point");
+        assertThat(notice.at("/location/coordinates/0").asDouble()).isBetween(73.0, 136.0);
     }
 }

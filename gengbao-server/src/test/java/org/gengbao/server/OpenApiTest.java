@@ -35,6 +35,10 @@ class OpenApiTest extends ServerTestBase {
                         "/api/v1/patrol/latency",
                         "/api/v1/clues",
                         "/api/v1/clues/{id}",
+                        "/api/v1/cases/{id}/transitions",
+                        "/api/v1/cases/{id}/evidence/{sha256}",
+                        "/api/v1/cases/reminders",
+                        "/api/v1/cases/reminders/{id}/read",
                         "/api/v1/grid/cells",
                         "/api/v1/grid/parcels/{id}");
     }

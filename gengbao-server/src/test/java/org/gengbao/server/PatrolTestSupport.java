@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gengbao.spatial.crs.CrsRegistry;
 import org.gengbao.spatial.crs.CrsTransform;
@@ -28,11 +30,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Helpers for patrol tests: places on basic farmland of {@code villageA1} handed out one per call (so that tests never
+ * Helpers for patrol tests: places on basic farmland of {@code villageA1} (or another village) handed out one per call (so that tests never
  * share a place and link each other's clues), record bodies in longitude/latitude, uploads and row counts.
  */
 public abstract class PatrolTestSupport extends ServerTestBase {
-    private static final AtomicInteger NEXT_PLACE = new AtomicInteger();
+    private static final Map<String, AtomicInteger> NEXT_PLACE = new ConcurrentHashMap<>();
 
     /** A basic-farmland parcel and a patch well inside it (working system). */
     protected record Place(String parcelId, Geometry parcel, Polygon patch, Coordinate centre) {}
@@ -43,15 +45,21 @@ public abstract class PatrolTestSupport extends ServerTestBase {
 
     /** The next unused basic-farmland parcel of villageA1 big enough for a 20 m × 20 m patch. */
     protected Place nextPlace() throws Exception {
+        return nextPlace(villageA1);
+    }
+
+    /** The next unused basic-farmland parcel of this village big enough for a 20 m × 20 m patch. */
+    protected Place nextPlace(String village) throws Exception {
         List<String> ids = jdbc.sql("SELECT id FROM farmland_parcel WHERE grid_code = ? AND area_m2 > 1000 ORDER BY id")
-                .param(villageA1)
+                .param(village)
                 .query(String.class)
                 .list();
         GeometryFactory f = WorkingPrecision.factory(crs());
+        AtomicInteger next = NEXT_PLACE.computeIfAbsent(village, v -> new AtomicInteger());
         while (true) {
-            int i = NEXT_PLACE.getAndIncrement();
+            int i = next.getAndIncrement();
             if (i >= ids.size()) {
-                throw new IllegalStateException("no more farmland parcels in " + villageA1);
+                throw new IllegalStateException("no more farmland parcels in " + village);
             }
             String id = ids.get(i);
             byte[] wkb = jdbc.sql("SELECT ST_AsBinary(geom) FROM farmland_parcel WHERE id = ?")

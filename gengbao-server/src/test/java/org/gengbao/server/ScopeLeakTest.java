@@ -20,13 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 4, item 7: zero leaks across cells and towns. Objects of village A1 (a task, a patrol record with a photo, its
- * clue and analysis, a parcel with its sign and marker, a person, the cell itself) are requested by an inspector of
+ * clue and analysis, its case with a document and a deadline reminder, a parcel with its sign and marker, a person, the
+ * cell itself) are requested by an inspector of
  * another village of the same town, an inspector of another town and an officer of another town — through every
  * operation with a path variable that the OpenAPI document lists (so a new endpoint without a case here fails this
  * test) and through every list endpoint. Each must answer 403 or 404, change nothing, and no list may name the
  * objects.
  */
 class ScopeLeakTest extends PatrolTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gengbao.server.cases.Reminders reminders;
+
     private static final List<String[]> ATTACKERS = List.of(
             new String[] {"t-inspector-a2", "secret-inspector"},
             new String[] {"t-inspector-b", "secret-inspector"},
@@ -122,9 +126,21 @@ class ScopeLeakTest extends PatrolTestSupport {
                 .param(caseId)
                 .query(String.class)
                 .single();
+        // a reminder of the case's first open deadline, recorded by the morning job of its due date
+        java.time.LocalDate due = jdbc.sql(
+                        "SELECT MIN(due_on) FROM case_deadline WHERE case_id = ? AND closed_seq IS NULL")
+                .param(caseId)
+                .query(java.time.LocalDate.class)
+                .single();
+        reminders.run(due);
+        String reminderId = jdbc.sql("SELECT id FROM case_reminder WHERE case_id = ? AND remind_on = ?")
+                .params(caseId, due)
+                .query(String.class)
+                .single();
         fixtures.put("/api/v1/cases/{id}", caseId);
+        fixtures.put("/api/v1/cases/reminders/{id}", reminderId);
         fixtures.put("{docId}", docId);
-        secrets.addAll(List.of(caseId, caseNumber, docId, "LEAK-CANARY-PARTY"));
+        secrets.addAll(List.of(caseId, caseNumber, docId, reminderId, "LEAK-CANARY-PARTY"));
 
         fixtures.put("/api/v1/patrol/tasks/{id}", taskId);
         fixtures.put("/api/v1/patrol/records/{clientId}", recordId);
@@ -136,6 +152,7 @@ class ScopeLeakTest extends PatrolTestSupport {
         fixtures.put("/api/v1/grid/markers/{id}", markerId);
         fixtures.put("/api/v1/grid/people/{id}", personId);
         fixtures.put("/api/v1/grid/cells/{code}", villageA1);
+        fixtures.put("/api/v1/accounts/{username}", "t-inspector");
         secrets.addAll(List.of(
                 taskId,
                 recordId,
@@ -184,13 +201,18 @@ class ScopeLeakTest extends PatrolTestSupport {
                         .param(fixtures.get("/api/v1/grid/people/{id}"))
                         .query(String.class)
                         .single(),
+                String.valueOf(count(
+                        "SELECT COUNT(*) FROM case_reminder_read WHERE reminder_id = ?",
+                        fixtures.get("/api/v1/cases/reminders/{id}"))),
                 String.valueOf(count("SELECT COUNT(*) FROM grid_person WHERE grid_code = ?", villageA1)),
                 String.valueOf(count(
                         "SELECT COUNT(*) FROM boundary_marker WHERE parcel_id = ?",
                         fixtures.get("/api/v1/grid/parcels/{id}"))),
                 String.valueOf(count(
                         "SELECT COUNT(*) FROM patrol_photo_receipt WHERE record_id = ?",
-                        fixtures.get("/api/v1/patrol/records/{clientId}"))));
+                        fixtures.get("/api/v1/patrol/records/{clientId}"))),
+                String.valueOf(count(
+                        "SELECT COUNT(*) FROM case_evidence WHERE case_id = ?", fixtures.get("/api/v1/cases/{id}"))));
     }
 
     private String resolve(String path) {
@@ -268,7 +290,7 @@ class ScopeLeakTest extends PatrolTestSupport {
                 for (String[] attacker : ATTACKERS) {
                     String token = login(attacker[0], attacker[1]);
                     var builder = request(method, url).header("Authorization", bearer(token));
-                    if (method == HttpMethod.PUT && url.contains("/photos/")) {
+                    if (method == HttpMethod.PUT && (url.contains("/photos/") || url.contains("/evidence/"))) {
                         builder.contentType(MediaType.IMAGE_JPEG).content(new byte[] {1, 2, 3});
                     } else if (method == HttpMethod.PUT || method == HttpMethod.POST) {
                         builder.contentType(MediaType.APPLICATION_JSON).content(attackBody());

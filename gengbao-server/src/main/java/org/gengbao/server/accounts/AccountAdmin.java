@@ -1,6 +1,7 @@
 package org.gengbao.server.accounts;
 
 import java.util.List;
+import java.util.Optional;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.web.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -76,6 +77,10 @@ public class AccountAdmin {
         return accounts.find(username)
                 .map(a -> passwords.matches(password, a.passwordHash()))
                 .orElse(false);
+    }
+
+    public Optional<Account> find(String username) {
+        return accounts.find(username);
     }
 
     public boolean exists(String username) {

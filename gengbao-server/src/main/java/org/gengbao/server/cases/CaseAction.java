@@ -10,6 +10,7 @@ enum CaseAction {
     RECORD_INQUIRY("询问调查", "Record an inquiry"),
     NOTIFY_PENALTY("行政处罚告知", "Notify the proposed penalty"),
     HOLD_HEARING("举行听证", "Hold a hearing"),
+    RECORD_WAIVER("记录当事人放弃陈述申辩和听证", "Record the party's waiver of statement and hearing"),
     DECIDE_PENALTY("作出行政处罚决定", "Decide the penalty"),
     RECORD_PERFORMANCE("记录履行情况", "Record performance"),
     SEND_DEMAND("催告", "Send a formal demand"),

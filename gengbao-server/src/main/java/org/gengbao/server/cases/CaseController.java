@@ -1,5 +1,6 @@
 package org.gengbao.server.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The case workflow API (api.md "Case workflow"). {@code POST /api/v1/cases {clueId | clueIds}} opens a case; {@code
  * GET /api/v1/cases/{id}} shows it with timeline, deadlines, documents, evidence and the caller's available actions
  * ({@code ?purpose=} shows the party's ID number and phone in full to the roles that may, audited); {@code POST
- * /api/v1/cases/{id}/transitions {action, data}} moves it; lists, overdue steps, the penalty helper, documents (PDF)
- * and evidence photos. A case the caller may not see is "not found".
+ * /api/v1/cases/{id}/transitions {action, data, expectedEvents?}} moves it (an {@code Idempotency-Key} header makes a
+ * retry answer the event the first request made); lists, overdue steps, the penalty helper, documents (PDF) and
+ * evidence photos (uploaded with {@code PUT /api/v1/cases/{id}/evidence/{sha256}}). A case the caller may not see is
+ * "not found".
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -46,6 +51,7 @@ class CaseController {
     private final PenaltyOptions penalties;
     private final Documents documents;
     private final EvidenceStore evidence;
+    private final CaseEvidence caseEvidence;
     private final AuditLog audit;
 
     CaseController(
@@ -54,12 +60,14 @@ class CaseController {
             PenaltyOptions penalties,
             Documents documents,
             EvidenceStore evidence,
+            CaseEvidence caseEvidence,
             AuditLog audit) {
         this.cases = cases;
         this.views = views;
         this.penalties = penalties;
         this.documents = documents;
         this.evidence = evidence;
+        this.caseEvidence = caseEvidence;
         this.audit = audit;
     }
 
@@ -136,14 +144,30 @@ class CaseController {
     @PostMapping("/{id}/transitions")
     @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'TOWN', 'POLICE', 'COURT', 'LEADER', 'VILLAGE')")
     ObjectNode transition(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode body) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody JsonNode body) {
         String action = body.path("action").isString() ? body.get("action").asString() : null;
         if (action == null) {
             throw Cases.invalid("/action", "缺少操作名称 action", "action is required");
         }
+        JsonNode expected = body.path("expectedEvents");
+        if (!expected.isMissingNode()
+                && !expected.isNull()
+                && !(expected.canConvertToInt() && expected.isIntegralNumber())) {
+            throw Cases.invalid("/expectedEvents", "应为整数（客户端看到的事件数）", "must be an integer (the events the client saw)");
+        }
         Cases.Transition t;
         try {
-            t = cases.transition(user, id, action, body.get("data"));
+            t = cases.transition(
+                    user,
+                    id,
+                    new Cases.Request(
+                            action,
+                            body.get("data"),
+                            idempotencyKey,
+                            expected.isIntegralNumber() ? expected.asInt() : null));
         } catch (Problem p) {
             if (p.status() != HttpStatus.NOT_FOUND) {
                 // the transaction was rolled back; the refusal is recorded on its own
@@ -159,6 +183,7 @@ class CaseController {
         ObjectNode done = out.putObject("transition");
         done.put("seq", t.seq());
         done.put("status", t.status().name());
+        done.put("replayed", t.replayed());
         ArrayNode docs = done.putArray("documents");
         t.documents().forEach(d -> docs.add(CaseViews.document(d)));
         return out;
@@ -204,7 +229,33 @@ class CaseController {
                 .body(bytes);
     }
 
-    /** A photo of the case's evidence: of its clues, or named in the data of one of its events. */
+    /**
+     * Uploads a photo for the case (the result of a performance or an execution) with its bytes as the body: 201 when
+     * stored, 200 when it had been uploaded for the case before, 422 when the bytes do not hash to the address or are
+     * not a JPEG or PNG image. Transitions of the case may then name it.
+     */
+    @PutMapping(
+            value = "/{id}/evidence/{sha256}",
+            consumes = {"image/*", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'TOWN')")
+    ResponseEntity<ObjectNode> uploadPhoto(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @PathVariable String sha256,
+            HttpServletRequest request)
+            throws IOException {
+        views.visible(user, id);
+        CaseEvidence.Outcome outcome;
+        try (InputStream in = request.getInputStream()) {
+            outcome = caseEvidence.put(user, id, sha256, in, request.getContentLengthLong());
+        }
+        ObjectNode body = outcome.upload().json();
+        body.put("status", outcome.created() ? "CREATED" : "UNCHANGED");
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(body);
+    }
+
+    /** A photo of the case's evidence: of its clues, uploaded for it, or named in the data of one of its events. */
     @GetMapping("/{id}/evidence/{sha256}")
     @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'LEADER', 'TOWN', 'VILLAGE', 'POLICE', 'COURT')")
     ResponseEntity<byte[]> photo(
@@ -212,8 +263,9 @@ class CaseController {
             throws IOException {
         views.visible(user, id);
         String sha = sha256.toLowerCase(Locale.ROOT);
-        boolean belongs =
-                cases.cluePhotos(id).contains(sha) || views.eventPhotos(id).contains(sha);
+        boolean belongs = cases.cluePhotos(id).contains(sha)
+                || caseEvidence.find(id, sha).isPresent()
+                || views.eventPhotos(id).contains(sha);
         if (!belongs) {
             throw Problem.notFound("EVIDENCE_NOT_FOUND", "案件证据中没有照片 " + sha256, "No photo " + sha256 + " in this case");
         }
@@ -223,7 +275,10 @@ class CaseController {
                         "EVIDENCE_NOT_FOUND", "证据库中没有照片 " + sha256, "The photo " + sha256 + " is not stored"))) {
             bytes = in.readAllBytes();
         }
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(bytes);
+        return ResponseEntity.ok()
+                .contentType(
+                        MediaType.parseMediaType(caseEvidence.mediaTypeOf(sha).orElse(MediaType.IMAGE_JPEG_VALUE)))
+                .body(bytes);
     }
 
     private static String upper(String v) {

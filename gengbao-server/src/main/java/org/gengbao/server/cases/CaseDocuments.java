@@ -100,6 +100,10 @@ class CaseDocuments {
                 fields.add(new Field(label, text));
             }
         }
+        JsonNode range = data.path("fineRange");
+        if (range.isObject()) {
+            fineRange(range, fields);
+        }
         opened.forEach((step, due) -> fields.add(new Field(step.zh + "至", chineseDate(due.toString()))));
         List<String> photos = List.of();
         Geometry drawn = null;
@@ -112,6 +116,40 @@ class CaseDocuments {
             photos = shas;
         }
         return new DocumentContent(fields, paragraphs, drawn, photos);
+    }
+
+    /** The fine range a decision was taken within: the area used, where it comes from, the rates and the range. */
+    private static void fineRange(JsonNode range, List<Field> fields) {
+        String source =
+                PenaltyOptions.AreaSource.valueOf(range.path("areaSource").asString()).zh;
+        fields.add(new Field("计罚面积", area(range.path("areaM2").asDouble()) + "，" + source));
+        List<String> rates = new ArrayList<>();
+        for (JsonNode part : range.path("areas")) {
+            if (part.path("m2").asDouble() > 0) {
+                rates.add(String.format(
+                        Locale.ROOT,
+                        "%s %.2f 平方米，每平方米 %s 元至 %s 元",
+                        part.path("titleZh").asString(),
+                        part.path("m2").asDouble(),
+                        yuan(part.path("minYuanPerM2").asDouble()),
+                        yuan(part.path("maxYuanPerM2").asDouble())));
+            }
+        }
+        if (!rates.isEmpty()) {
+            fields.add(new Field("罚款标准", String.join("；", rates)));
+        }
+        fields.add(new Field(
+                "罚款幅度",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f 元至 %.2f 元",
+                        range.path("minYuan").asDouble(),
+                        range.path("maxYuan").asDouble())));
+    }
+
+    /** A number as printed: whole numbers without decimals, others with two. */
+    private static String yuan(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 
     static String area(double m2) {
@@ -181,8 +219,7 @@ class CaseDocuments {
             return names.get(value.asString()).asString();
         }
         if (value.isNumber()) {
-            double d = value.asDouble();
-            return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+            return yuan(value.asDouble());
         }
         return value.asString();
     }

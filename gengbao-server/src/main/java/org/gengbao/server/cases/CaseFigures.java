@@ -266,21 +266,9 @@ class CaseFigures {
 
     /** The date of the act: the data's date field of the action, else the day it was recorded (county time). */
     static LocalDate eventDate(String action, String data, OffsetDateTime occurredAt) {
-        String field = Workflow.parse(action)
-                .map(Workflow::rule)
-                .map(Workflow.Rule::dateField)
-                .orElse(null);
-        if (field != null) {
-            JsonNode v = JsonText.read(data).path(field);
-            if (v.isString()) {
-                try {
-                    return LocalDate.parse(v.asString());
-                } catch (RuntimeException e) {
-                    // fall back to the recording day
-                }
-            }
-        }
-        return occurredAt.atZoneSameInstant(Analyses.COUNTY_TIME).toLocalDate();
+        return Workflow.actDate(action, JsonText.read(data))
+                .orElseGet(
+                        () -> occurredAt.atZoneSameInstant(Analyses.COUNTY_TIME).toLocalDate());
     }
 
     private static LocalDate dateOf(List<Event> events, String action) {

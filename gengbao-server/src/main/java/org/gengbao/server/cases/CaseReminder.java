@@ -6,6 +6,7 @@ import java.time.LocalDate;
  * Published once per new reminder of a case deadline (the morning job of {@link Reminders}): a step due within the
  * configured days, or overdue.
  *
+ * @param id the reminder (its row in {@code case_reminder}; {@code POST /api/v1/cases/reminders/{id}/read})
  * @param caseId the case
  * @param caseNumber its number
  * @param step the step name ({@code DeadlineStep}), e.g. {@code PERFORMANCE}
@@ -17,6 +18,7 @@ import java.time.LocalDate;
  * @param overdue whether the due date has passed on {@code remindOn}
  */
 public record CaseReminder(
+        String id,
         String caseId,
         String caseNumber,
         String step,

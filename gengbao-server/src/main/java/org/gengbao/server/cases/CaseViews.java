@@ -38,6 +38,8 @@ class CaseViews {
     private final Documents documents;
     private final Counties counties;
     private final CaseDocuments caseDocuments;
+    private final CaseEvidence caseEvidence;
+    private final PenaltyOptions penalties;
     private final AuditLog audit;
 
     CaseViews(
@@ -47,6 +49,8 @@ class CaseViews {
             Documents documents,
             Counties counties,
             CaseDocuments caseDocuments,
+            CaseEvidence caseEvidence,
+            PenaltyOptions penalties,
             AuditLog audit) {
         this.jdbc = jdbc;
         this.cases = cases;
@@ -54,6 +58,8 @@ class CaseViews {
         this.documents = documents;
         this.counties = counties;
         this.caseDocuments = caseDocuments;
+        this.caseEvidence = caseEvidence;
+        this.penalties = penalties;
         this.audit = audit;
     }
 
@@ -127,6 +133,8 @@ class CaseViews {
         for (String sha : cases.cluePhotos(id)) {
             photos.addObject().put("sha256", sha).put("href", "/api/v1/cases/" + id + "/evidence/" + sha);
         }
+        ArrayNode uploads = evidence.putArray("uploads");
+        caseEvidence.ofCase(id).forEach(u -> uploads.add(u.json()));
         n.set("availableActions", availableActions(user, c));
         if (full) {
             audit.record("CASE_PARTY_FULL_VIEW", "case/" + id, AuditLog.Result.OK, "purpose=" + purpose);
@@ -211,7 +219,11 @@ class CaseViews {
                     a.put("document", rule.document().name());
                     a.put("documentTitleZh", rule.document().titleZh());
                 }
-                a.set("schema", rule.schema().deepCopy());
+                a.set(
+                        "schema",
+                        rule.action() == CaseAction.DECIDE_PENALTY
+                                ? penalties.decisionSchema(c, rule.schema())
+                                : rule.schema().deepCopy());
             }
         }
         return out;

@@ -23,8 +23,8 @@ import org.gengbao.server.clues.Clues;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.documents.Documents;
 import org.gengbao.server.documents.IssuedDocument;
-import org.gengbao.server.evidence.EvidenceStore;
 import org.gengbao.server.grid.GridScope;
+import org.gengbao.server.storage.CanonicalJson;
 import org.gengbao.server.storage.JsonText;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.geom.WorkingPrecision;
@@ -41,9 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens cases from clues and moves them along the {@link Workflow}. A transition locks the case row, checks in this
- * order visibility (404), role (403), status, flags and guards (409) and data (422), then — in one transaction —
- * issues the document, appends the event, updates status and flags, meets and opens deadlines and applies the side
- * effects (clue status, party, blacklist), and audits it.
+ * order visibility (404), role (403), an earlier request with the same idempotency key (its answer again, or 409), the
+ * events the client expected (409), status, flags and guards (409), data (422) and the date of the act (422: not before
+ * the case's latest act, not inside a period a guard waits for), then — in one transaction — issues the document,
+ * appends the event, updates status and flags, meets and opens deadlines and applies the side effects (clue status,
+ * party, blacklist), and audits it.
  */
 @Service
 class Cases {
@@ -52,11 +54,12 @@ class Cases {
     private final Analyses analyses;
     private final Counties counties;
     private final Documents documents;
-    private final EvidenceStore evidence;
     private final Deadlines deadlines;
     private final CaseDocuments caseDocuments;
     private final Blacklist blacklist;
     private final PenaltyOptions penalties;
+    private final CaseEvents events;
+    private final CaseEvidence caseEvidence;
     private final AuditLog audit;
 
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
@@ -67,11 +70,12 @@ class Cases {
             Analyses analyses,
             Counties counties,
             Documents documents,
-            EvidenceStore evidence,
             Deadlines deadlines,
             CaseDocuments caseDocuments,
             Blacklist blacklist,
             PenaltyOptions penalties,
+            CaseEvents events,
+            CaseEvidence caseEvidence,
             AuditLog audit,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -81,11 +85,12 @@ class Cases {
         this.analyses = analyses;
         this.counties = counties;
         this.documents = documents;
-        this.evidence = evidence;
         this.deadlines = deadlines;
         this.caseDocuments = caseDocuments;
         this.blacklist = blacklist;
         this.penalties = penalties;
+        this.events = events;
+        this.caseEvidence = caseEvidence;
         this.audit = audit;
     }
 
@@ -199,7 +204,7 @@ class Cases {
         ObjectNode data = JsonText.MAPPER.createObjectNode();
         data.putPOJO("clueIds", found.stream().map(Clues.CaseClue::id).toList());
         data.put("criminal", criminal);
-        appendEvent(id, 1, "CREATE", user, now, data, null, CaseStatus.NEW, List.of());
+        appendEvent(id, 1, "CREATE", user, now, data, null, CaseStatus.NEW, List.of(), Retry.NONE);
         deadlines.open(
                 id,
                 DeadlineStep.VERIFY,
@@ -261,12 +266,32 @@ class Cases {
         return Problem.notFound("CASE_NOT_FOUND", "找不到案件 " + id, "No case with id " + id);
     }
 
-    /** The result of a transition: the event's number and status, and the documents it issued. */
-    record Transition(int seq, CaseStatus status, List<IssuedDocument> documents) {}
+    /**
+     * A transition asked for: the action and its data; optionally the client's idempotency key (a retry with the same
+     * key and content answers the event the first request made) and the number of events the client saw (the
+     * transition is refused when the case has changed since).
+     */
+    record Request(String action, JsonNode data, String idempotencyKey, Integer expectedEvents) {}
+
+    /**
+     * The result of a transition: the event's number and status, and the documents it issued; {@code replayed} when
+     * it is the answer of an earlier request with the same idempotency key.
+     */
+    record Transition(int seq, CaseStatus status, List<IssuedDocument> documents, boolean replayed) {}
+
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[!-~]{1,100}");
 
     @Transactional
-    public Transition transition(CurrentUser user, String caseId, String actionName, JsonNode data) {
+    public Transition transition(CurrentUser user, String caseId, Request request) {
+        String key = request.idempotencyKey();
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw Problem.badRequest(
+                    "IDEMPOTENCY_KEY_INVALID",
+                    "Idempotency-Key 应为 1 到 100 个可见 ASCII 字符（如 UUID）",
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters (such as a UUID)");
+        }
         CaseRow c = lockVisible(user, caseId);
+        String actionName = request.action();
         CaseAction action = Workflow.parse(
                         actionName == null ? "" : actionName.trim().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> invalid(
@@ -280,6 +305,23 @@ class Cases {
                     "CASE_ACTION_ROLE",
                     "“" + user.role().nameZh() + "”不能执行“" + action.zh + "”",
                     "The role " + user.role() + " cannot take the action " + action);
+        }
+        JsonNode data = request.data();
+        String requestSha256 = null;
+        if (key != null) {
+            requestSha256 = requestSha256(user, action, data);
+            Optional<Transition> earlier = replay(caseId, key, requestSha256);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        if (request.expectedEvents() != null && request.expectedEvents() != c.eventCount()) {
+            throw Problem.conflict(
+                            "CASE_CHANGED",
+                            "案件已有 " + c.eventCount() + " 个事件，本次请求基于 " + request.expectedEvents() + " 个；请刷新后重试",
+                            "The case has " + c.eventCount() + " events, the request expected "
+                                    + request.expectedEvents() + "; reload and retry")
+                    .with("eventCount", c.eventCount());
         }
         Optional<Problem> blocked = blocked(c, rule);
         if (blocked.isPresent()) {
@@ -295,7 +337,9 @@ class Cases {
         if (eventDate.isAfter(today())) {
             throw invalid("/data/" + rule.dateField(), "日期不能晚于今天", "must not be after today");
         }
-        checkData(c, rule, data, eventDate);
+        checkDate(c, rule, eventDate);
+        checkData(user, c, rule, data, eventDate);
+        JsonNode recorded = recorded(c, rule, data);
 
         CaseStatus to = rule.result(c.status(), data);
         Set<CaseFlag> flags = EnumSet.noneOf(CaseFlag.class);
@@ -314,15 +358,16 @@ class Cases {
             }
             Map<CaseAction, JsonNode> earlier = new EnumMap<>(CaseAction.class);
             for (CaseAction a : List.of(CaseAction.DECIDE_PENALTY, CaseAction.SEND_DEMAND, CaseAction.COURT_RULING)) {
-                latestData(caseId, a).ifPresent(d -> earlier.put(a, d));
+                events.latestData(caseId, a).ifPresent(d -> earlier.put(a, d));
             }
             issued.add(documents.issue(
                     caseId,
                     rule.document(),
-                    caseDocuments.content(c, rule, data, geometry(caseId), photos, opened, earlier),
+                    caseDocuments.content(c, rule, recorded, geometry(caseId), photos, opened, earlier),
                     user.username()));
         }
-        appendEvent(caseId, seq, action.name(), user, now, data, c.status(), to, issued);
+        appendEvent(
+                caseId, seq, action.name(), user, now, recorded, c.status(), to, issued, new Retry(key, requestSha256));
         int updated = jdbc.sql("UPDATE enforcement_case SET status = ?, flags = ?, event_count = ?, updated_at = ?"
                         + " WHERE id = ? AND event_count = ?")
                 .params(to.name(), CaseRow.formatFlags(flags), seq, now, caseId, c.eventCount())
@@ -343,8 +388,59 @@ class Cases {
                 "case/" + caseId,
                 AuditLog.Result.OK,
                 c.number() + " " + c.status() + "->" + to + " seq=" + seq
-                        + issued.stream().map(d -> " doc=" + d.number()).collect(Collectors.joining()));
-        return new Transition(seq, to, issued);
+                        + issued.stream().map(d -> " doc=" + d.number()).collect(Collectors.joining())
+                        + (key == null ? "" : " key=" + key));
+        return new Transition(seq, to, issued, false);
+    }
+
+    /** What a request is, for recognising its retry: SHA-256 of the canonical JSON of action, actor and data. */
+    private static String requestSha256(CurrentUser user, CaseAction action, JsonNode data) {
+        ObjectNode r = JsonText.MAPPER.createObjectNode();
+        r.put("action", action.name());
+        r.put("actor", user.username());
+        r.set("data", data);
+        return CanonicalJson.sha256(r);
+    }
+
+    /**
+     * The event an earlier request with this idempotency key made, if any: its answer again when the request is the
+     * same (action, actor and data), 409 when the key was used for something else.
+     */
+    private Optional<Transition> replay(String caseId, String key, String requestSha256) {
+        return jdbc.sql("SELECT seq, action, to_status, document_ids, request_sha256 FROM case_event"
+                        + " WHERE case_id = ? AND idempotency_key = ?")
+                .params(caseId, key)
+                .query((rs, i) -> {
+                    int seq = rs.getInt("seq");
+                    if (!requestSha256.equals(rs.getString("request_sha256"))) {
+                        throw Problem.conflict(
+                                        "IDEMPOTENCY_KEY_REUSED",
+                                        "Idempotency-Key “" + key + "”已用于本案第 " + seq + " 个事件（" + rs.getString("action")
+                                                + "），而本次请求的内容不同；新的请求请使用新的键",
+                                        "The Idempotency-Key \"" + key + "\" was used for event " + seq + " ("
+                                                + rs.getString("action") + ") of this case with different content;"
+                                                + " use a new key for a new request")
+                                .with("seq", seq);
+                    }
+                    List<IssuedDocument> docs = new ArrayList<>();
+                    for (String id : rs.getString("document_ids").split(",")) {
+                        if (!id.isBlank()) {
+                            documents.find(id).ifPresent(docs::add);
+                        }
+                    }
+                    return new Transition(seq, CaseStatus.valueOf(rs.getString("to_status")), docs, true);
+                })
+                .optional();
+    }
+
+    /** The data the event records: the request's, and for a decision the fine range it was taken within. */
+    private JsonNode recorded(CaseRow c, Workflow.Rule rule, JsonNode data) {
+        if (rule.action() != CaseAction.DECIDE_PENALTY) {
+            return data;
+        }
+        ObjectNode out = ((ObjectNode) data).deepCopy();
+        out.set("fineRange", penalties.record(penalties.range(c)));
+        return out;
     }
 
     /** Why the rule cannot be applied to the case now (409), if it cannot. */
@@ -378,7 +474,7 @@ class Cases {
             }
         }
         for (Workflow.Guard g : rule.guards()) {
-            if (!holds(c, g)) {
+            if (!holds(c, g, today())) {
                 return Optional.of(Problem.conflict(
                                 "CASE_STEP_NOT_DUE",
                                 g.zh + "，不能执行“" + action.zh + "”",
@@ -389,62 +485,70 @@ class Cases {
         return Optional.empty();
     }
 
-    private boolean holds(CaseRow c, Workflow.Guard g) {
-        LocalDate today = today();
+    /** Whether the guard holds for an act on {@code asOf} (today for what is due now, or the act's own date). */
+    private boolean holds(CaseRow c, Workflow.Guard g, LocalDate asOf) {
+        if (g.period != null) {
+            return deadlines
+                    .latest(c.id(), g.period)
+                    .map(d -> asOf.isAfter(d.dueOn()) || (g.endsWhenMet && "MET".equals(d.closedHow())))
+                    .orElse(false);
+        }
         return switch (g) {
-            case PERFORMANCE_OVERDUE ->
-                deadlines
-                        .latestDue(c.id(), DeadlineStep.PERFORMANCE)
-                        .map(today::isAfter)
-                        .orElse(false);
-            case DEMAND_PERIOD_PASSED ->
-                deadlines
-                        .latestDue(c.id(), DeadlineStep.DEMAND_RESPONSE)
-                        .map(today::isAfter)
-                        .orElse(false);
-            case APPEAL_WINDOW_PASSED ->
-                deadlines
-                        .latestDue(c.id(), DeadlineStep.APPEAL_WINDOW)
-                        .map(today::isAfter)
-                        .orElse(false);
-            case SURVEYED -> lastSeq(c.id(), CaseAction.RECORD_SURVEY) > 0;
+            case SURVEYED -> events.lastSeq(c.id(), CaseAction.RECORD_SURVEY) > 0;
             case UNPERFORMED -> {
                 JsonNode decision =
-                        latestData(c.id(), CaseAction.DECIDE_PENALTY).orElse(null);
+                        events.latestData(c.id(), CaseAction.DECIDE_PENALTY).orElse(null);
                 yield decision != null
                         && (decision.path("measures").size() > 0
                                 || decision.path("fineYuan").asDouble(0) > 0)
-                        && lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) < lastSeq(c.id(), CaseAction.DECIDE_PENALTY);
+                        && events.lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE)
+                                < events.lastSeq(c.id(), CaseAction.DECIDE_PENALTY);
             }
             case HEARING_OFFERED ->
-                latestData(c.id(), CaseAction.NOTIFY_PENALTY)
+                events.latestData(c.id(), CaseAction.NOTIFY_PENALTY)
                         .map(n -> n.path("hearingRight").asBoolean(false))
                         .orElse(false);
             case ENFORCEMENT_ALLOWED_BY_COURT ->
-                latestData(c.id(), CaseAction.COURT_RULING)
+                events.latestData(c.id(), CaseAction.COURT_RULING)
                         .map(r -> "ALLOW".equals(r.path("decision").asString("")))
                         .orElse(false);
             case PERFORMED_SINCE_LISTING ->
-                lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) > lastSeq(c.id(), CaseAction.BLACKLIST);
+                events.lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) > events.lastSeq(c.id(), CaseAction.BLACKLIST);
+            default -> throw new IllegalStateException("guard over a period without one: " + g);
         };
     }
 
-    /** The data of the latest event of this action in the case. */
-    private Optional<JsonNode> latestData(String caseId, CaseAction action) {
-        return jdbc
-                .sql("SELECT data FROM case_event WHERE case_id = ? AND action = ? ORDER BY seq DESC")
-                .params(caseId, action.name())
-                .query((rs, i) -> JsonText.read(rs.getString(1)))
-                .list()
-                .stream()
-                .findFirst();
-    }
-
-    private int lastSeq(String caseId, CaseAction action) {
-        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM case_event WHERE case_id = ? AND action = ?")
-                .params(caseId, action.name())
-                .query(Integer.class)
-                .single();
+    /**
+     * The date of the act may not go back before the latest act of the case, nor into a period that must have passed
+     * for the act (which would shorten the period the law gives the party).
+     */
+    private void checkDate(CaseRow c, Workflow.Rule rule, LocalDate eventDate) {
+        String field = "/data/" + rule.dateField();
+        Optional<CaseEvents.ActDate> latest = events.latestActDate(c.id()).filter(d -> eventDate.isBefore(d.date()));
+        if (latest.isPresent()) {
+            CaseEvents.ActDate d = latest.get();
+            throw invalid(
+                            "CASE_DATE_TOO_EARLY",
+                            field,
+                            "日期 " + eventDate + " 早于本案上一步骤“" + d.action().zh + "”的日期 " + d.date() + "（第 " + d.seq()
+                                    + " 个事件）；案件各步骤的日期不能倒填",
+                            "the date " + eventDate + " is before " + d.date() + ", the date of the case's latest step "
+                                    + d.action() + " (event " + d.seq() + "); steps cannot be dated back")
+                    .with("earliest", d.date().toString());
+        }
+        for (Workflow.Guard g : rule.guards()) {
+            if (g.period != null && !holds(c, g, eventDate)) {
+                LocalDate due = deadlines.latestDue(c.id(), g.period).orElseThrow();
+                throw invalid(
+                                "CASE_DATE_TOO_EARLY",
+                                field,
+                                "日期 " + eventDate + " 在“" + g.period.zh + "”内（至 " + due + " 届满），应晚于届满日",
+                                "the date " + eventDate + " lies within the " + g.period.en + " (ends " + due
+                                        + "); it must be after that")
+                        .with("earliest", due.plusDays(1).toString())
+                        .with("guard", g.name());
+            }
+        }
     }
 
     private static String flagZh(CaseFlag f) {
@@ -457,7 +561,7 @@ class Cases {
     }
 
     /** Checks of the data beyond its schema. */
-    private void checkData(CaseRow c, Workflow.Rule rule, JsonNode data, LocalDate eventDate) {
+    private void checkData(CurrentUser user, CaseRow c, Workflow.Rule rule, JsonNode data, LocalDate eventDate) {
         switch (rule.action()) {
             case DECIDE_PENALTY -> {
                 LocalDate performBy = LocalDate.parse(data.get("performBy").asString());
@@ -485,7 +589,7 @@ class Cases {
             }
             case HOLD_HEARING -> {
                 LocalDate requested = LocalDate.parse(data.get("requestedOn").asString());
-                LocalDate notified = latestData(c.id(), CaseAction.NOTIFY_PENALTY)
+                LocalDate notified = events.latestData(c.id(), CaseAction.NOTIFY_PENALTY)
                         .map(n -> LocalDate.parse(n.get("notifiedOn").asString()))
                         .orElseThrow();
                 LocalDate until = deadlines
@@ -503,12 +607,18 @@ class Cases {
             }
             case RECORD_EXECUTION, RECORD_PERFORMANCE -> {
                 JsonNode photos = data.path("photos");
+                List<String> ofClues = photos.isEmpty() ? List.of() : cluePhotos(c.id());
                 for (int i = 0; i < photos.size(); i++) {
-                    if (!evidence.contains(photos.get(i).asString())) {
+                    String sha = photos.get(i).asString();
+                    if (!ofClues.contains(sha) && !caseEvidence.mayName(c.id(), user.username(), sha)) {
                         throw invalid(
-                                "/data/photos/" + i,
-                                "照片 " + photos.get(i).asString() + " 尚未上传到证据库",
-                                "is not in the evidence store; upload the photo first");
+                                        "/data/photos/" + i,
+                                        "照片 " + sha + " 既不是本案的证据，也不是您上传的；请先上传到本案（PUT /api/v1/cases/" + c.id()
+                                                + "/evidence/" + sha + "）",
+                                        "the photo " + sha + " is neither evidence of this case nor uploaded by you;"
+                                                + " upload it to the case first (PUT /api/v1/cases/" + c.id()
+                                                + "/evidence/" + sha + ")")
+                                .with("sha256", sha);
                     }
                 }
             }
@@ -602,9 +712,11 @@ class Cases {
             JsonNode data,
             CaseStatus from,
             CaseStatus to,
-            List<IssuedDocument> docs) {
+            List<IssuedDocument> docs,
+            Retry retry) {
         jdbc.sql("INSERT INTO case_event (id, case_id, seq, action, actor, actor_role, occurred_at, data, from_status,"
-                        + " to_status, document_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " to_status, document_ids, idempotency_key, request_sha256)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID().toString(),
                         caseId,
@@ -616,8 +728,15 @@ class Cases {
                         JsonText.write(data),
                         from == null ? null : from.name(),
                         to.name(),
-                        docs.stream().map(IssuedDocument::id).collect(Collectors.joining(",")))
+                        docs.stream().map(IssuedDocument::id).collect(Collectors.joining(",")),
+                        retry.key(),
+                        retry.requestSha256())
                 .update();
+    }
+
+    /** How a retry of the event's request is recognised: the client's key and the request's hash (both null without). */
+    private record Retry(String key, String requestSha256) {
+        static final Retry NONE = new Retry(null, null);
     }
 
     private int srid() {
@@ -625,10 +744,15 @@ class Cases {
     }
 
     static Problem invalid(String pointer, String zh, String en) {
+        return invalid("CASE_DATA_INVALID", pointer, zh, en);
+    }
+
+    /** 422 with this code, naming the field (a JSON Pointer into the request) in the message and as {@code field}. */
+    static Problem invalid(String code, String pointer, String zh, String en) {
         String where = pointer.isEmpty() ? "" : pointer;
         return new Problem(
                         HttpStatus.UNPROCESSABLE_CONTENT,
-                        "CASE_DATA_INVALID",
+                        code,
                         (where.isEmpty() ? "" : where + "：") + zh,
                         (where.isEmpty() ? "" : where + ": ") + en)
                 .with("field", pointer);

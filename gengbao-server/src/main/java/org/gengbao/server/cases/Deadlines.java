@@ -46,12 +46,14 @@ class Deadlines {
                 .list();
     }
 
+    /** The latest deadline of this step in the case, open or not. */
+    Optional<Deadline> latest(String caseId, DeadlineStep step) {
+        return of(caseId).stream().filter(d -> d.step() == step).reduce((a, b) -> b);
+    }
+
     /** The latest due date of this step in the case, open or not. */
     Optional<LocalDate> latestDue(String caseId, DeadlineStep step) {
-        return of(caseId).stream()
-                .filter(d -> d.step() == step)
-                .reduce((a, b) -> b)
-                .map(Deadline::dueOn);
+        return latest(caseId, step).map(Deadline::dueOn);
     }
 
     /**

@@ -8,6 +8,8 @@ import org.gengbao.server.web.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Dashboard figures of the cases ({@code GET /api/v1/cases/figures?year=&town=&asOf=}, definitions in {@link
- * CaseFigures}) and the deadline reminders of a day ({@code GET /api/v1/cases/reminders?mine=&on=}), both within the
- * caller's view of the cases.
+ * CaseFigures}) and the deadline reminders of a day ({@code GET /api/v1/cases/reminders?mine=&unread=&on=}), both
+ * within the caller's view of the cases; {@code POST /api/v1/cases/reminders/{id}/read} marks a reminder read for the
+ * caller (the in-app unread state is per account).
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -57,13 +60,21 @@ class FiguresController {
     ObjectNode reminders(
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "true") boolean mine,
+            @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) String on) {
         LocalDate day = date("on", on);
         ObjectNode out = JsonText.MAPPER.createObjectNode();
         out.put("on", day.toString());
         out.put("mine", mine);
-        out.set("items", reminders.list(user, day, mine));
+        out.put("unread", unread);
+        out.set("items", reminders.list(user, day, mine, unread));
         return out;
+    }
+
+    @PostMapping("/reminders/{id}/read")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'LEADER', 'TOWN', 'POLICE', 'COURT')")
+    ObjectNode read(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return reminders.markRead(user, id);
     }
 
     private static LocalDate date(String name, String value) {

@@ -12,6 +12,7 @@ import org.gengbao.server.accounts.Role;
 import org.gengbao.server.analysis.Analyses;
 import org.gengbao.server.grid.GridScope;
 import org.gengbao.server.storage.JsonText;
+import org.gengbao.server.web.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,6 +79,7 @@ public class Reminders {
                     return new Pending(
                             rs.getString("deadline_id"),
                             new CaseReminder(
+                                    UUID.randomUUID().toString(),
                                     rs.getString("case_id"),
                                     rs.getString("case_number"),
                                     rs.getString("step"),
@@ -105,7 +107,7 @@ public class Reminders {
             jdbc.sql("INSERT INTO case_reminder (id, deadline_id, case_id, remind_on, step, due_on, responsible_role,"
                             + " officer, grid_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
-                            UUID.randomUUID().toString(),
+                            r.id(),
                             deadlineId,
                             r.caseId(),
                             r.remindOn(),
@@ -125,14 +127,12 @@ public class Reminders {
     /**
      * The reminders of day {@code on}. {@code mine}: an officer's (or admin's) own steps, a town's execution steps
      * in its town, a court's or police's steps of its role on the cases it sees; otherwise every reminder of the
-     * cases the caller sees.
+     * cases the caller sees. {@code unread}: only those the caller has not marked read. Each item says whether the
+     * caller has read it ({@code read}, {@code readAt}).
      */
-    ArrayNode list(CurrentUser user, LocalDate on, boolean mine) {
+    ArrayNode list(CurrentUser user, LocalDate on, boolean mine, boolean unread) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(CaseRow.visibleWhere(user));
-        if (where.toString().contains(":scope")) {
-            params.put("scope", GridScope.of(user).likePattern());
-        }
+        StringBuilder where = new StringBuilder(visible(user, params));
         where.append(" AND r.remind_on = :on");
         params.put("on", on);
         if (mine) {
@@ -144,16 +144,68 @@ public class Reminders {
                 params.put("me", user.username());
             }
         }
+        if (unread) {
+            where.append(" AND x.read_at IS NULL");
+        }
         ArrayNode out = JsonText.MAPPER.createArrayNode();
-        jdbc.sql("SELECT r.case_id, c.case_number, c.status, r.step, r.due_on, r.responsible_role, r.officer,"
-                        + " r.grid_code FROM case_reminder r JOIN enforcement_case c ON c.id = r.case_id WHERE "
-                        + where + " ORDER BY r.due_on, c.case_number, r.step")
+        query(where + " ORDER BY r.due_on, c.case_number, r.step", params).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Marks the reminder read by the caller (again: no change) and returns it as listed; a reminder of a case the
+     * caller does not see is "not found".
+     */
+    ObjectNode markRead(CurrentUser user, String id) {
+        Map<String, Object> params = new HashMap<>();
+        String where = visible(user, params) + " AND r.id = :id";
+        params.put("id", id);
+        List<ObjectNode> found = query(where, params);
+        if (found.isEmpty()) {
+            throw Problem.notFound("REMINDER_NOT_FOUND", "找不到提醒 " + id, "No reminder " + id);
+        }
+        if (found.get(0).path("read").asBoolean()) {
+            return found.get(0);
+        }
+        try {
+            jdbc.sql("INSERT INTO case_reminder_read (reminder_id, username, read_at) VALUES (?, ?, ?)")
+                    .params(id, user.username(), OffsetDateTime.now())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // marked read meanwhile by another request of the same account
+        }
+        return query(where, params).get(0);
+    }
+
+    /** The condition on the case ({@code c}) that the caller sees it, adding its parameter. */
+    private static String visible(CurrentUser user, Map<String, Object> params) {
+        String where = CaseRow.visibleWhere(user);
+        if (where.contains(":scope")) {
+            params.put("scope", GridScope.of(user).likePattern());
+        }
+        params.put("reader", user.username());
+        return where;
+    }
+
+    /**
+     * The reminders ({@code r}) of cases ({@code c}) matching {@code where}, with the reader's read mark ({@code x});
+     * overdue and days left as of the reminder's day.
+     */
+    private List<ObjectNode> query(String where, Map<String, Object> params) {
+        return jdbc.sql("SELECT r.id, r.case_id, c.case_number, c.status, r.step, r.due_on, r.remind_on,"
+                        + " r.responsible_role, r.officer, r.grid_code, x.read_at FROM case_reminder r"
+                        + " JOIN enforcement_case c ON c.id = r.case_id"
+                        + " LEFT JOIN case_reminder_read x ON x.reminder_id = r.id AND x.username = :reader WHERE "
+                        + where)
                 .params(params)
                 .query((rs, i) -> {
-                    ObjectNode n = out.addObject();
+                    ObjectNode n = JsonText.MAPPER.createObjectNode();
                     DeadlineStep step = DeadlineStep.valueOf(rs.getString("step"));
                     LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
+                    LocalDate day = rs.getObject("remind_on", LocalDate.class);
                     String grid = rs.getString("grid_code");
+                    OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
+                    n.put("id", rs.getString("id"));
                     n.put("caseId", rs.getString("case_id"));
                     n.put("caseNumber", rs.getString("case_number"));
                     n.put("status", rs.getString("status"));
@@ -163,13 +215,19 @@ public class Reminders {
                     n.put("responsibleRole", rs.getString("responsible_role"));
                     n.put("officer", rs.getString("officer"));
                     n.put("gridCode", grid);
-                    n.put("townCode", grid.substring(0, 9) + "000");
+                    n.put("townCode", CaseFigures.townOf(grid));
+                    n.put("remindOn", day.toString());
                     n.put("dueOn", dueOn.toString());
-                    n.put("overdue", dueOn.isBefore(on));
-                    n.put("daysLeft", ChronoUnit.DAYS.between(on, dueOn));
+                    n.put("overdue", dueOn.isBefore(day));
+                    n.put("daysLeft", ChronoUnit.DAYS.between(day, dueOn));
+                    n.put("read", readAt != null);
+                    if (readAt == null) {
+                        n.putNull("readAt");
+                    } else {
+                        n.put("readAt", readAt.toInstant().toString());
+                    }
                     return n;
                 })
                 .list();
-        return out;
     }
 }

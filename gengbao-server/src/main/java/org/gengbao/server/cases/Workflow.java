@@ -3,6 +3,7 @@ package org.gengbao.server.cases;
 import static org.gengbao.server.cases.CaseStatus.*;
 import static org.gengbao.server.cases.Schemas.*;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,29 +25,62 @@ import tools.jackson.databind.node.ObjectNode;
  * the JSON Schema of its data. {@link Cases} applies the table and nothing else decides a transition.
  */
 final class Workflow {
-    /** Conditions beyond status and flags, checked against the case's deadlines and events. */
+    /**
+     * Conditions beyond status and flags, checked against the case's deadlines and events. A guard over a period
+     * ({@link #period}) holds after the period's due date — both today (else the action is not due yet, 409) and on the
+     * date of the act itself (else the act would be dated inside the period, 422).
+     */
     enum Guard {
         /** The decision's performance deadline has passed (the party did not perform in time). */
-        PERFORMANCE_OVERDUE("处罚决定的履行期限尚未届满", "the performance deadline of the decision has not passed yet"),
+        PERFORMANCE_OVERDUE(
+                DeadlineStep.PERFORMANCE,
+                false,
+                "处罚决定的履行期限尚未届满",
+                "the performance deadline of the decision has not passed yet"),
         /** The period given by the demand has passed. */
-        DEMAND_PERIOD_PASSED("催告书规定的履行期限尚未届满", "the period given by the demand has not passed yet"),
-        /** The windows for reconsideration and lawsuit have passed. */
-        APPEAL_WINDOW_PASSED("申请复议、提起诉讼的期限尚未届满", "the windows for reconsideration and lawsuit have not passed yet"),
+        DEMAND_PERIOD_PASSED(
+                DeadlineStep.DEMAND_RESPONSE,
+                false,
+                "催告书规定的履行期限尚未届满",
+                "the period given by the demand has not passed yet"),
+        /** The windows for reconsideration and lawsuit have passed (the decision can no longer be contested). */
+        APPEAL_WINDOW_PASSED(
+                DeadlineStep.APPEAL_WINDOW,
+                false,
+                "申请复议、提起诉讼的期限尚未届满",
+                "the windows for reconsideration and lawsuit have not passed yet"),
+        /**
+         * The party's period for statement, defence and a hearing request after the notice has ended: it has run out,
+         * or the party was heard or waived it (the step was met).
+         */
+        STATEMENT_PERIOD_ENDED(
+                DeadlineStep.PARTY_STATEMENT,
+                true,
+                "当事人陈述、申辩和申请听证的期限尚未届满，当事人也未放弃或举行听证",
+                "the party's period for statement, defence and a hearing request has not ended, and the party has"
+                        + " neither waived it nor been heard"),
         /** An on-site survey was recorded (the court needs it as evidence). */
-        SURVEYED("尚未制作现场勘测笔录", "no on-site survey has been recorded yet"),
+        SURVEYED(null, false, "尚未制作现场勘测笔录", "no on-site survey has been recorded yet"),
         /** The decision imposed measures or a fine and no performance of it has been recorded since. */
-        UNPERFORMED("处罚决定已履行或未设定须履行的事项", "the decision imposed nothing or has been performed"),
+        UNPERFORMED(null, false, "处罚决定已履行或未设定须履行的事项", "the decision imposed nothing or has been performed"),
         /** The notice of the proposed penalty offered a hearing. */
-        HEARING_OFFERED("行政处罚告知书未告知听证权利", "the notice of the proposed penalty offered no hearing"),
+        HEARING_OFFERED(null, false, "行政处罚告知书未告知听证权利", "the notice of the proposed penalty offered no hearing"),
         /** The court's latest ruling allowed enforcement. */
-        ENFORCEMENT_ALLOWED_BY_COURT("法院未裁定准予强制执行", "the court has not allowed enforcement"),
+        ENFORCEMENT_ALLOWED_BY_COURT(null, false, "法院未裁定准予强制执行", "the court has not allowed enforcement"),
         /** The party performed after being blacklisted. */
-        PERFORMED_SINCE_LISTING("列入失信名单后尚未记录当事人履行", "the party has not performed since being blacklisted");
+        PERFORMED_SINCE_LISTING(null, false, "列入失信名单后尚未记录当事人履行", "the party has not performed since being blacklisted");
+
+        /** The period that must have passed, or null for a guard that is not about a period. */
+        final DeadlineStep period;
+        /** Whether the period also ends when its step was met before the due date (a hearing, a waiver). */
+        final boolean endsWhenMet;
 
         final String zh;
         final String en;
 
-        Guard(String zh, String en) {
+        Guard(DeadlineStep period, boolean endsWhenMet, String zh, String en) {
+            this.period = period;
+            this.endsWhenMet = endsWhenMet;
             this.zh = zh;
             this.en = en;
         }
@@ -114,6 +148,23 @@ final class Workflow {
 
     static List<Rule> rules() {
         return List.copyOf(RULES.values());
+    }
+
+    /**
+     * The date of an act as its data states it (the {@code *On} field its row names); empty for an action outside the
+     * table (the opening of a case) or data without a readable date.
+     */
+    static Optional<LocalDate> actDate(String action, JsonNode data) {
+        return parse(action)
+                .map(a -> data.path(rule(a).dateField()))
+                .filter(JsonNode::isString)
+                .flatMap(v -> {
+                    try {
+                        return Optional.of(LocalDate.parse(v.asString()));
+                    } catch (RuntimeException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     static Optional<CaseAction> parse(String name) {
@@ -257,10 +308,26 @@ final class Workflow {
                                 req("summary", text("听证情况", 4000)))));
         add(
                 t,
+                on(CaseAction.RECORD_WAIVER)
+                        .from(NOTIFIED)
+                        .by(BUREAU)
+                        .meets(DeadlineStep.PARTY_STATEMENT)
+                        .date("waivedOn")
+                        .schema(object(
+                                "当事人放弃陈述、申辩和听证",
+                                "The party's written waiver of statement, defence and hearing",
+                                req("waivedOn", date("放弃日期")),
+                                req("party", text("当事人（签名）", 100)),
+                                req("statement", text("当事人书面声明", 2000)))));
+        add(
+                t,
                 on(CaseAction.DECIDE_PENALTY)
                         .from(NOTIFIED)
                         .to(DECIDED)
                         .by(BUREAU)
+                        // the party is heard first: its period runs out, or it was heard or waived it (APL art. 44-45,
+                        // 62)
+                        .guards(Guard.STATEMENT_PERIOD_ENDED)
                         .document(DocumentType.PENALTY_DECISION)
                         .meets(DeadlineStep.PARTY_STATEMENT)
                         .opens(DeadlineStep.PERFORMANCE, DeadlineStep.APPEAL_WINDOW)
@@ -284,6 +351,8 @@ final class Workflow {
                                 DeadlineStep.APPEAL_WINDOW,
                                 DeadlineStep.DEMAND_RESPONSE,
                                 DeadlineStep.COURT_APPLICATION,
+                                // performed while the application is pending: the court no longer needs to rule
+                                DeadlineStep.COURT_REVIEW,
                                 DeadlineStep.EXECUTION)
                         .date("performedOn")
                         .schema(object(
@@ -299,7 +368,8 @@ final class Workflow {
                         .from(DECIDED)
                         .to(DEMANDED)
                         .by(BUREAU)
-                        .guards(Guard.PERFORMANCE_OVERDUE, Guard.UNPERFORMED)
+                        // domain.md §5: the demand follows the appeal and lawsuit windows (Compulsion Law art. 53-54)
+                        .guards(Guard.PERFORMANCE_OVERDUE, Guard.APPEAL_WINDOW_PASSED, Guard.UNPERFORMED)
                         .document(DocumentType.DEMAND)
                         .meets(DeadlineStep.PERFORMANCE)
                         .opens(DeadlineStep.DEMAND_RESPONSE, DeadlineStep.COURT_APPLICATION)
@@ -425,7 +495,8 @@ final class Workflow {
                 on(CaseAction.BLACKLIST)
                         .from(AFTER_DECISION)
                         .by(BUREAU)
-                        .guards(Guard.PERFORMANCE_OVERDUE, Guard.UNPERFORMED)
+                        // refusal to perform a decision that can no longer be contested
+                        .guards(Guard.PERFORMANCE_OVERDUE, Guard.APPEAL_WINDOW_PASSED, Guard.UNPERFORMED)
                         .forbids(CaseFlag.BLACKLISTED)
                         .sets(CaseFlag.BLACKLISTED)
                         .date("listedOn")

@@ -39,6 +39,8 @@ public final class ServeCommand implements Callable<Integer> {
             demoSetup.ensure();
             System.out.println();
             System.out.println("Gengbao (耕保) demo is running at " + url);
+            System.out.println("  console (browser):   " + url + "  — log in with a demo account below");
+            System.out.println("  patrol app (phone):  " + url + "m/");
             System.out.println("  data: " + db.describe());
             System.out.println("  API:  " + url + "api/v1/  (OpenAPI: " + url + "swagger-ui.html)");
             System.out.println("  Demo logins (username / password / role):");

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.locationtech.jts.geom.Lineal;
 import org.locationtech.jts.geom.Polygonal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +59,9 @@ public class Documents {
     private final AuditLog audit;
     private final FontLocator fonts;
     private final TransactionTemplate savepoint;
+    private final Clock clock;
 
+    @Autowired
     Documents(
             JdbcClient jdbc,
             Counties counties,
@@ -65,6 +69,19 @@ public class Documents {
             AuditLog audit,
             DocumentsProperties properties,
             PlatformTransactionManager transactions) {
+        this(jdbc, counties, evidence, audit, properties, transactions, Clock.systemUTC());
+    }
+
+    /** With the clock that dates the documents and chooses their year (tests issue in years to come). */
+    Documents(
+            JdbcClient jdbc,
+            Counties counties,
+            EvidenceStore evidence,
+            AuditLog audit,
+            DocumentsProperties properties,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.counties = counties;
         this.evidence = evidence;
@@ -89,7 +106,7 @@ public class Documents {
         County county = counties.require();
         checkOutline(content.outline());
         List<PdfRenderer.Photo> photos = readPhotos(content.photoSha256s());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
         int year = now.atZoneSameInstant(COUNTY_TIME).getYear();
         String authority = authority(county);
         FontLocator.LoadedFont font = fonts.shared(); // before the number: no font, no number taken

@@ -58,6 +58,11 @@ public class EvidenceStore {
         }
     }
 
+    /** The SHA-256 of these bytes (lower-case hex), as the store names them. */
+    public static String sha256Of(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
     public boolean contains(String sha256) {
         return valid(sha256) && Files.exists(pathOf(sha256));
     }

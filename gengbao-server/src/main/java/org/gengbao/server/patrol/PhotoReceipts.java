@@ -3,14 +3,11 @@ package org.gengbao.server.patrol;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,7 +103,7 @@ class PhotoReceipts {
         }
         byte[] bytes =
                 LimitedBody.read(content, declaredLength, upload.maxPhotoBytes(), "PHOTO_TOO_LARGE", "照片", "The photo");
-        String actual = sha256(bytes);
+        String actual = EvidenceStore.sha256Of(bytes);
         if (!actual.equals(sha)) {
             audit.record("PHOTO_REJECTED", recordId + "/" + sha, AuditLog.Result.REJECTED, "hash " + actual);
             throw new Problem(
@@ -287,13 +284,5 @@ class PhotoReceipts {
                     "The photo in the address must be named by its SHA-256 in 64 hexadecimal digits");
         }
         return sha256.toLowerCase(Locale.ROOT);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

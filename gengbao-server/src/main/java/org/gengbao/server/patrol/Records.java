@@ -20,6 +20,7 @@ import org.gengbao.server.county.Counties;
 import org.gengbao.server.grid.GridCells;
 import org.gengbao.server.grid.GridLevel;
 import org.gengbao.server.grid.GridScope;
+import org.gengbao.server.storage.CanonicalJson;
 import org.gengbao.server.storage.GengbaoProperties;
 import org.gengbao.server.storage.JsonText;
 import org.gengbao.server.web.Problem;
@@ -46,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Patrol records: the idempotent upload and the views.
  *
- * <p>An upload is keyed by the client's id. The body's content hash (see {@link RecordHash}) decides between "same
+ * <p>An upload is keyed by the client's id. The body's content hash (see {@link CanonicalJson}) decides between "same
  * record again" (200) and "another record under a used id" (409). Concurrent retries of one id are settled by the
  * primary key: the record row is inserted first in the transaction, so a second transaction waits on (PostgreSQL) or
  * is refused by (H2) the first one's row; it then rolls back and answers from the stored hash once the winner has
@@ -104,7 +105,7 @@ class Records {
 
     /** Accepts {@code body} (parsed from {@code raw}, the text as received) under {@code clientId}. */
     Outcome put(String clientId, String raw, JsonNode body, CurrentUser user) {
-        String hash = RecordHash.of(body);
+        String hash = CanonicalJson.sha256(body);
         Optional<Outcome> answered = answerFromStored(clientId, hash, user);
         if (answered.isPresent()) {
             return answered.get();

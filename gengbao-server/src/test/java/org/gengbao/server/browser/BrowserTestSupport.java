@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gengbao.server.CaseTestSupport;
 import org.gengbao.server.GengbaoApplication;
-import org.gengbao.server.PatrolTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Browser tests: the whole application on a random port (with the console and the patrol app built by gengbao-web)
  * driven by Playwright in Debian's headless Chromium ({@code /usr/bin/chromium}; {@code ./run-tests} installs it).
- * Screenshots go to {@code target/screenshots/}. Runs on the embedded database only (tag {@code browser}); the
+ * Screenshots go to {@code target/screenshots/}. Data for the pages comes from the API helpers of the case and patrol
+ * tests (real uploads, real transitions). Runs on the embedded database only (tag {@code browser}); the
  * PostgreSQL run of the suite excludes it.
  */
 @SpringBootTest(classes = GengbaoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
-public abstract class BrowserTestSupport extends PatrolTestSupport {
+public abstract class BrowserTestSupport extends CaseTestSupport {
     /** Desktop and phone viewports (a mid-range Android phone is about 393 × 851 CSS pixels). */
     protected static final int DESKTOP_WIDTH = 1440, DESKTOP_HEIGHT = 900, PHONE_WIDTH = 393, PHONE_HEIGHT = 851;
 
@@ -47,7 +49,10 @@ public abstract class BrowserTestSupport extends PatrolTestSupport {
     @BeforeAll
     static void startBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create();
+        // The variable lets context.setOffline (and context routes) reach a service worker's own requests too, so
+        // that a test "without signal" really has none (the patrol app's offline test).
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
         browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()

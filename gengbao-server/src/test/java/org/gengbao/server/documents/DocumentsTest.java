@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,6 +56,12 @@ class DocumentsTest extends ServerTestBase {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    org.gengbao.server.audit.AuditLog audit;
+
+    @Autowired
+    DocumentsProperties documentsProperties;
 
     private static String caseId() {
         return "case-" + java.util.UUID.randomUUID().toString().substring(0, 18);
@@ -280,6 +288,145 @@ class DocumentsTest extends ServerTestBase {
             pool.shutdownNow();
         }
         assertThat(documents.ofCase(caseId)).hasSize(threads);
+    }
+
+    /**
+     * Issues documents of a year without a counter row yet, from {@code threads} threads; {@code first} (optional)
+     * runs in the first thread's transaction after its issue and before its commit.
+     */
+    private List<Integer> firstOfYearFromThreads(
+            DocumentType type, int year, int threads, java.util.function.Consumer<Integer> first) throws Exception {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document_counter WHERE doc_type = ? AND doc_year = ?")
+                        .params(type.name(), year)
+                        .query(Integer.class)
+                        .single())
+                .as("no counter of %s in %d yet", type, year)
+                .isZero();
+        // one minute into 1 January, county time (still the 31st in UTC)
+        Clock clock = Clock.fixed(
+                java.time.LocalDateTime.of(year, 1, 1, 0, 1)
+                        .atZone(Documents.COUNTY_TIME)
+                        .toInstant(),
+                ZoneOffset.UTC);
+        Documents inThatYear = new Documents(jdbc, counties, evidence, audit, documentsProperties, transactions, clock);
+        String caseId = caseId();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch firstIssued = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<IssuedDocument>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                boolean isFirst = i == 0 && first != null;
+                futures.add(pool.submit(() -> {
+                    if (!isFirst && first != null) {
+                        firstIssued.await();
+                    }
+                    start.await();
+                    return tx.execute(status -> {
+                        IssuedDocument d = inThatYear.issue(caseId, type, content(type, null, List.of()), "t-officer");
+                        if (isFirst) {
+                            firstIssued.countDown();
+                            first.accept(threads - 1);
+                        }
+                        return d;
+                    });
+                }));
+            }
+            start.countDown();
+            List<IssuedDocument> issued = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (Future<IssuedDocument> f : futures) {
+                try {
+                    issued.add(f.get(120, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    StringBuilder chain = new StringBuilder();
+                    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                        chain.append(" <- ").append(t);
+                    }
+                    failures.add(chain.toString());
+                }
+            }
+            assertThat(failures).as("issues that failed").isEmpty();
+            List<Integer> seqs = new ArrayList<>();
+            String prefix = authority() + type.numberWord() + "字〔" + year + "〕第";
+            for (IssuedDocument d : issued) {
+                assertThat(d.number()).startsWith(prefix).endsWith("号");
+                assertThat(d.issuedAt().atZoneSameInstant(Documents.COUNTY_TIME).getYear())
+                        .isEqualTo(year);
+                seqs.add(Integer.parseInt(
+                        d.number().substring(prefix.length(), d.number().length() - 1)));
+            }
+            assertThat(jdbc.sql("SELECT seq FROM document WHERE case_id = ? AND doc_year = ?")
+                            .params(caseId, year)
+                            .query(Integer.class)
+                            .list())
+                    .containsExactlyInAnyOrderElementsOf(seqs);
+            assertThat(jdbc.sql("SELECT last_no FROM document_counter WHERE doc_type = ? AND doc_year = ?")
+                            .params(type.name(), year)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(threads);
+            return seqs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A year after every year that has a document counter (and after this one). */
+    private int unusedYear() {
+        int last = jdbc.sql("SELECT COALESCE(MAX(doc_year), 0) FROM document_counter")
+                .query(Integer.class)
+                .single();
+        return Math.max(year(), last) + 1;
+    }
+
+    @Test
+    void theFirstDocumentsOfANewYearFromManyThreadsCountFromOne() throws Exception {
+        int threads = 8;
+        assertThat(firstOfYearFromThreads(DocumentType.PENALTY_NOTICE, unusedYear(), threads, null))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, threads)
+                        .boxed()
+                        .toList());
+    }
+
+    /**
+     * The insert race made certain: the first issue of the year holds its new counter row uncommitted until every
+     * other thread is inside its insert of the counter row (they all found no committed row), where the database makes
+     * them wait for the first; when it commits, each insert fails as a duplicate in its savepoint and the issue goes on
+     * with the row made by the first.
+     */
+    @Test
+    void issuesThatFindNoCounterRowWhileTheFirstIsUncommittedContinueAfterTheDuplicateInsert() throws Exception {
+        int threads = 5;
+        List<Integer> seqs = firstOfYearFromThreads(DocumentType.PENALTY_DECISION, unusedYear(), threads, waiting -> {
+            long until = System.currentTimeMillis() + 30_000;
+            while (insertingTheCounter() < waiting) {
+                if (System.currentTimeMillis() > until) {
+                    throw new AssertionError(
+                            "the other " + waiting + " issues did not reach the insert of the counter");
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        assertThat(seqs).first().isEqualTo(1);
+        assertThat(seqs)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, threads)
+                        .boxed()
+                        .toList());
+    }
+
+    /** Threads now inside the insert of a counter row (which waits while another transaction holds the row). */
+    private static long insertingTheCounter() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> java.util.Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().equals(Documents.class.getName())
+                                && f.getMethodName().startsWith("lambda$ensureCounter")))
+                .count();
     }
 
     @Test

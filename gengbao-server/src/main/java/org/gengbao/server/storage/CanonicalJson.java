@@ -1,4 +1,4 @@
-package org.gengbao.server.patrol;
+package org.gengbao.server.storage;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -7,18 +7,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.gengbao.server.storage.JsonText;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The content hash of a record body: SHA-256 of its canonical JSON — object members sorted by name, no whitespace,
+ * Content hashes of JSON (a patrol record body, the request of a case transition): SHA-256 of its canonical JSON — object members sorted by name, no whitespace,
  * numbers in plain decimal without trailing zeros (so {@code 1.50} and {@code 1.5} are the same) — so that a retry of
- * the same record with its members in another order or differently indented is recognised as the same content.
+ * the same content with its members in another order or differently indented is recognised as the same.
  */
-final class RecordHash {
-    private RecordHash() {}
+public final class CanonicalJson {
+    private CanonicalJson() {}
 
-    static String of(JsonNode body) {
+    public static String sha256(JsonNode body) {
         StringBuilder out = new StringBuilder();
         write(body, out);
         try {
@@ -30,7 +29,7 @@ final class RecordHash {
         }
     }
 
-    static String canonical(JsonNode node) {
+    public static String canonical(JsonNode node) {
         StringBuilder out = new StringBuilder();
         write(node, out);
         return out.toString();

@@ -1,0 +1,325 @@
+package org.gengbao.server.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.Geolocation;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.gengbao.server.ExifJpeg;
+import org.gengbao.server.accounts.Role;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The patrol phone app end to end on a phone-sized page: an inspector downloads today's task package, walks the
+ * corners of a patch on basic farmland with the GPS while the track records, loses the signal, takes a photo and saves;
+ * the record waits in IndexedDB, survives a reload without signal (the service worker serves the app), and goes up
+ * when the signal returns, photo included, after which the app shows the verdict of the clue the server made.
+ */
+class PatrolAppTest extends BrowserTestSupport {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Map<String, String> VERDICT_ZH =
+            Map.of("LEGAL", "合法", "ILLEGAL", "违法", "NEEDS_SITE_CHECK", "需现场核查", "NO_FARMLAND_INVOLVED", "不涉及耕地");
+
+    /** Aborts every request, a service worker's included, as a phone without signal would see it. */
+    private final Consumer<Route> noSignal = route -> route.abort("internetdisconnected");
+
+    @Test
+    void aPatchRecordedWithoutSignalIsUploadedWithItsPhotoWhenTheSignalReturns() throws Exception {
+        Place place = nextPlace();
+        String today = LocalDate.now(CHINA).toString();
+        String note = "巡查浏览器测试 " + UUID.randomUUID().toString().substring(0, 8);
+        String taskId = createTask(place, today, note);
+        List<double[]> corners = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            corners.add(rounded(lonLat(place.patch().getExteriorRing().getCoordinateN(i))));
+        }
+        double[] centre = rounded(lonLat(place.centre()));
+        byte[] jpeg = ExifJpeg.photo(41, OffsetDateTime.now(ZoneOffset.ofHours(8)), true, centre[0], centre[1], 135.0);
+        String photoSha = sha256(jpeg);
+
+        Page page = phone();
+        BrowserContext context = page.context();
+        moveTo(context, centre);
+        page.navigate(url("/m/"));
+        logIn(page, "t-inspector", "secret-inspector");
+
+        // today's task with its target; its package goes into IndexedDB
+        Locator task = page.getByTestId("task-" + taskId);
+        assertThat(task).containsText(note);
+        task.getByText("巡查目标（1）").click();
+        assertThat(task).containsText(place.parcelId());
+        task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("下载离线包"))
+                .click();
+        assertThat(task.getByTestId("package-info"))
+                .containsText(Pattern.compile("离线包：\\d+(\\.\\d)? (B|KB|MB) · 下载于 \\d\\d:\\d\\d"));
+        assertThat(task.getByRole(AriaRole.STATUS)).hasText("离线包已下载");
+        screenshot(page, "patrol-1-tasks");
+        // a second download finds the version unchanged and keeps the stored package
+        task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("检查并更新离线包"))
+                .click();
+        assertThat(task.getByRole(AriaRole.STATUS)).hasText("离线包已是最新");
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+
+        // on the map: GPS position, the track starts
+        task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("在地图上巡查"))
+                .click();
+        Locator gps = page.getByTestId("gps");
+        assertThat(gps).containsText(shown(centre));
+        assertThat(page.getByText("离线包未下载")).hasCount(0);
+        button(page, "开始记录轨迹").click();
+        assertThat(button(page, "停止轨迹（1 点）")).isVisible();
+
+        // the signal goes
+        goOffline(context);
+        assertThat(page.getByTestId("offline-banner")).isVisible();
+
+        // walk the patch's corners, adding each from the GPS position; a photo; save
+        button(page, "新建观察").click();
+        assertThat(page.getByLabel("类型")).hasValue("SUSPECTED_VIOLATION");
+        for (int i = 0; i < corners.size(); i++) {
+            moveTo(context, corners.get(i));
+            assertThat(gps).containsText(shown(corners.get(i)));
+            button(page, "在此处加角点").click();
+            assertThat(page.getByTestId("draft-positions")).containsText("已加 " + (i + 1) + " 个角点");
+        }
+        assertThat(button(page, "停止轨迹（5 点）")).isVisible();
+        page.getByLabel("说明").fill("疑似新建房屋，" + note);
+        page.getByLabel("拍照").setInputFiles(new FilePayload("IMG_0001.jpg", "image/jpeg", jpeg));
+        assertThat(page.getByTestId("draft-photos")).hasText("照片 1 张");
+        screenshot(page, "patrol-2-map-patch");
+        button(page, "保存").click();
+        assertThat(page.getByText("已保存，等待上传")).isVisible();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^上传")))
+                .click();
+        Locator summary = page.getByTestId("queue-summary");
+        assertThat(summary).hasText("待上传：1 条");
+        assertThat(page.getByTestId("queue-item")).containsText("疑似违法占地");
+        screenshot(page, "patrol-3-queue-offline");
+
+        // a reload without signal: the service worker serves the app, IndexedDB still holds the record
+        page.reload();
+        assertThat(summary).hasText("待上传：1 条");
+        assertThat(page.getByTestId("queue-item")).containsText("待上传");
+        assertThat(page.getByTestId("offline-banner")).isVisible();
+        assertThat((Boolean) page.evaluate("() => navigator.serviceWorker.controller !== null"))
+                .isTrue();
+        // (the worker itself has no network either: a page it does not keep cannot be had)
+        assertThat(page.evaluate(
+                        "() => fetch('/m/not-kept-' + Date.now()).then(r => 'server ' + r.status, () => 'none')"))
+                .isEqualTo("none");
+
+        // the signal returns: sync, with progress to the end, and the verdict of the clue
+        goOnline(context);
+        assertThat(page.getByTestId("offline-banner")).hasCount(0);
+        button(page, "立即同步").click();
+        LocatorAssertions.HasTextOptions slow = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+        assertThat(summary).hasText("待上传：0 条", slow);
+        assertThat(page.getByTestId("sync-progress")).containsText("记录 1/1 · 照片 1/1");
+        Locator verdict = page.getByTestId("verdict");
+        assertThat(verdict).containsText(Pattern.compile("研判：\\S+"));
+        assertThat(page.getByTestId("queue-item")).containsText("照片 1/1");
+        screenshot(page, "patrol-4-synced-verdict");
+
+        // through the API, as the officer: the record, its photo stored, and a clue at that place
+        String officer = token(Role.OFFICER);
+        JsonNode observation = observationWithPhoto(officer, today, taskId, photoSha);
+        assertThat(observation.path("kind").asString()).isEqualTo("SUSPECTED_VIOLATION");
+        assertThat(observation.path("note").asString()).contains(note);
+        JsonNode photo = observation.path("photos").get(0);
+        assertThat(photo.path("received").asBoolean()).isTrue();
+        MockHttpServletResponse bytes =
+                getJson(officer, photo.path("href").asString()).andReturn().getResponse();
+        assertThat(bytes.getContentAsByteArray()).isEqualTo(jpeg);
+        String clueId = observation.path("clue").path("id").asString();
+        JsonNode clue = okJson(officer, "/api/v1/clues/" + clueId);
+        assertThat(contains(clue.path("location"), centre))
+                .as("the clue lies at the patch")
+                .isTrue();
+        assertThat(clue.path("evidence").findValues("sha256").stream().map(JsonNode::asString))
+                .contains(photoSha);
+        assertThat(clue.path("verdict").isNull()).isFalse();
+        assertThat(verdict)
+                .containsText("研判：" + VERDICT_ZH.get(clue.path("verdict").asString()));
+
+        // walking on and stopping the track sends the rest of it as a record of its own
+        double[] further = rounded(lonLat(new Coordinate(place.centre().x + 25, place.centre().y)));
+        moveTo(context, further);
+        assertThat(gps).containsText(shown(further));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^地图")))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^停止轨迹（\\d+ 点）$")))
+                .click();
+        assertThat(page.getByText("轨迹已结束并加入上传队列")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^上传")))
+                .click();
+        assertThat(page.getByTestId("queue-item")).hasCount(2);
+        assertThat(summary).hasText("待上传：0 条", slow);
+        JsonNode records = okJson(officer, "/api/v1/patrol/records?date=" + today + "&inspector=t-inspector&size=200");
+        List<String> ofTask = new ArrayList<>();
+        records.path("items").forEach(r -> {
+            if (taskId.equals(r.path("taskId").asString(null)))
+                ofTask.add(r.path("clientId").asString());
+        });
+        assertThat(ofTask).hasSize(2);
+        for (String id : ofTask) {
+            JsonNode r = okJson(officer, "/api/v1/patrol/records/" + id);
+            assertThat(r.path("track").path("type").asString()).isEqualTo("LineString");
+        }
+
+        // a point tapped on the map (then discarded), and the English switch
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^地图")))
+                .click();
+        button(page, "新建观察").click();
+        page.getByText("单点").click();
+        page.getByText("地图点选").click();
+        page.getByTestId("map").click();
+        assertThat(page.getByTestId("draft-positions"))
+                .containsText(Pattern.compile("位置 \\d+\\.\\d{6}, \\d+\\.\\d{6}"));
+        page.onceDialog(dialog -> dialog.accept());
+        button(page, "放弃").click();
+        assertThat(button(page, "新建观察")).isVisible();
+        button(page, "English").click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New observation")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Upload"))))
+                .isVisible();
+
+        // an outline outside the county: the server refuses it, the app shows why (in English now) and keeps it
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Map")))
+                .click();
+        button(page, "New observation").click();
+        for (double[] far :
+                List.of(new double[] {116.39, 39.9}, new double[] {116.391, 39.9}, new double[] {116.391, 39.901})) {
+            moveTo(context, far);
+            assertThat(gps).containsText(shown(far));
+            button(page, "Add corner here").click();
+        }
+        button(page, "Save").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Upload")))
+                .click();
+        assertThat(summary).hasText("Waiting: 1", slow);
+        Locator refused =
+                page.getByTestId("queue-item").filter(new Locator.FilterOptions().setHasText("Upload failed"));
+        assertThat(refused.getByRole(AriaRole.ALERT)).containsText("is not in the county");
+        page.reload();
+        assertThat(refused.getByRole(AriaRole.ALERT)).containsText("is not in the county");
+        screenshot(page, "patrol-5-refused-en");
+
+        // requests refused without signal are logged by the browser (the probe of the worker above among them), and
+        // so is the refusal of the record outside the county
+        assertThat(pageErrors)
+                .as("errors other than requests refused while there was no signal")
+                .allMatch(e -> e.equals("Failed to load resource: net::ERR_INTERNET_DISCONNECTED")
+                        || e.equals("Failed to load resource: net::ERR_FAILED")
+                        || e.equals("Failed to load resource: the server responded with a status of 422 ()"));
+    }
+
+    private String createTask(Place place, String date, String note) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("gridCode", villageA1);
+        body.put("date", date);
+        body.put("assignee", "t-inspector");
+        body.put("area", geoJson(place.parcel().buffer(40).getEnvelope()));
+        body.put("targets", List.of(Map.of("type", "PARCEL", "id", place.parcelId())));
+        body.put("note", note);
+        ResultActions created = mvc.perform(post("/api/v1/patrol/tasks")
+                .header("Authorization", bearer(token(Role.OFFICER)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body)));
+        assertThat(created.andReturn().getResponse().getStatus()).isEqualTo(201);
+        return json(created).path("id").asString();
+    }
+
+    private JsonNode observationWithPhoto(String token, String date, String taskId, String sha) throws Exception {
+        JsonNode records = okJson(token, "/api/v1/patrol/records?date=" + date + "&inspector=t-inspector&size=200");
+        for (JsonNode item : records.path("items")) {
+            if (!taskId.equals(item.path("taskId").asString(null))) continue;
+            JsonNode record = okJson(
+                    token, "/api/v1/patrol/records/" + item.path("clientId").asString());
+            for (JsonNode o : record.path("observations")) {
+                for (JsonNode p : o.path("photos")) {
+                    if (sha.equals(p.path("sha256").asString())) return o;
+                }
+            }
+        }
+        throw new AssertionError("no observation of task " + taskId + " with photo " + sha + " in " + records);
+    }
+
+    private JsonNode okJson(String token, String path) throws Exception {
+        ResultActions r = getJson(token, path);
+        assertThat(r.andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+        return json(r);
+    }
+
+    /** Whether a GeoJSON geometry's bounding box holds the lon/lat point. */
+    private static boolean contains(JsonNode geometry, double[] lonLat) {
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        collect(geometry.path("coordinates"), box);
+        return box[0] <= lonLat[0] && lonLat[0] <= box[2] && box[1] <= lonLat[1] && lonLat[1] <= box[3];
+    }
+
+    private static void collect(JsonNode coordinates, double[] box) {
+        if (coordinates.isArray()
+                && coordinates.size() >= 2
+                && coordinates.get(0).isNumber()) {
+            box[0] = Math.min(box[0], coordinates.get(0).asDouble());
+            box[1] = Math.min(box[1], coordinates.get(1).asDouble());
+            box[2] = Math.max(box[2], coordinates.get(0).asDouble());
+            box[3] = Math.max(box[3], coordinates.get(1).asDouble());
+            return;
+        }
+        coordinates.forEach(c -> collect(c, box));
+    }
+
+    private static void moveTo(BrowserContext context, double[] lonLat) {
+        context.setGeolocation(new Geolocation(lonLat[1], lonLat[0]).setAccuracy(4));
+    }
+
+    private void goOffline(BrowserContext context) {
+        context.setOffline(true);
+        context.route("**/*", noSignal);
+    }
+
+    private void goOnline(BrowserContext context) {
+        context.unroute("**/*", noSignal);
+        context.setOffline(false);
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+    }
+
+    /** Six decimals, as the app shows positions (and as the test places the phone, so both agree exactly). */
+    private static double[] rounded(double[] lonLat) {
+        return new double[] {Math.round(lonLat[0] * 1e6) / 1e6, Math.round(lonLat[1] * 1e6) / 1e6};
+    }
+
+    private static String shown(double[] lonLat) {
+        return String.format(Locale.ROOT, "%.6f, %.6f", lonLat[0], lonLat[1]);
+    }
+}
