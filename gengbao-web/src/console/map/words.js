@@ -1,5 +1,5 @@
 // Words of the map page: controls, layers, analysis panel, verdicts.
-import { words, t } from '../../shared/i18n.js';
+import { words } from '../../shared/i18n.js';
 
 words({
   'map.title': ['县域地图', 'County map'],
@@ -29,6 +29,8 @@ words({
   'map.feature': ['要素属性', 'Feature attributes'],
   'map.openClue': ['查看线索详情', 'Open the clue'],
   'map.closePanel': ['关闭面板', 'Close the panel'],
+  'map.analysisFailed': ['分析失败', 'Analysis failed'],
+  'map.repairs': ['几何修复', 'Geometry repairs'],
   'map.noAttributes': ['该要素没有属性', 'This feature has no attributes'],
   'map.tools': ['图斑分析', 'Patch analysis'],
   'map.draw': ['绘制图斑', 'Draw a patch'],
@@ -44,71 +46,4 @@ words({
   'map.fileNoPolygon': ['文件中没有面（Polygon/MultiPolygon）几何', 'The file holds no Polygon or MultiPolygon geometry'],
   'map.fileManyPolygons': ['文件中有 {n} 个面要素，每次只能分析一个', 'The file holds {n} polygon features; analyse one at a time'],
   'map.fileTooLarge': ['文件过大（{mb} MB），上限 {max} MB', 'The file is too large ({mb} MB); the limit is {max} MB'],
-  'analysis.title': ['分析结果', 'Analysis'],
-  'analysis.running': ['正在分析…', 'Analysing…'],
-  'analysis.failed': ['分析失败', 'Analysis failed'],
-  'analysis.verdict': ['结论', 'Verdict'],
-  'analysis.subtypes': ['类型', 'Types'],
-  'analysis.police': ['达到刑事立案标准，应移送公安机关', 'Criminal threshold reached: transfer to the police'],
-  'analysis.noPolice': ['未达到刑事立案标准', 'Below the criminal threshold'],
-  'analysis.figures': ['面积', 'Areas'],
-  'analysis.quantity': ['项目', 'Item'],
-  'analysis.area': ['图斑面积', 'Patch area'],
-  'analysis.cultivated': ['耕地', 'Cultivated land'],
-  'analysis.cultivatedNet': ['耕地（扣除田坎）', 'Cultivated land (net of ridges)'],
-  'analysis.basicFarmland': ['永久基本农田', 'Permanent basic farmland'],
-  'analysis.approved': ['已批准', 'Approved'],
-  'analysis.supplied': ['已供地', 'Supplied'],
-  'analysis.facility': ['设施农用地备案', 'Facility-land filings'],
-  'analysis.temporary': ['有效临时用地', 'Valid temporary use'],
-  'analysis.unapprovedCultivated': ['未批占用耕地', 'Cultivated land without approval'],
-  'analysis.landUse': ['地类构成', 'Land use'],
-  'analysis.code': ['代码', 'Code'],
-  'analysis.className': ['地类', 'Class'],
-  'analysis.gross': ['面积', 'Area'],
-  'analysis.net': ['扣除田坎', 'Net'],
-  'analysis.planning': ['规划分区', 'Plan zones'],
-  'analysis.zone': ['分区', 'Zone'],
-  'analysis.reasons': ['依据', 'Reasons'],
-  'analysis.repairs': ['几何修复', 'Geometry repairs'],
-  'analysis.versions': ['使用的图层版本', 'Layer versions used'],
-  'analysis.ruleSet': ['规则版本', 'Rule set'],
-  'analysis.asOf': ['分析日期', 'As of'],
-  'analysis.id': ['分析编号', 'Analysis id'],
-  'unit.m2': ['平方米', 'm²'],
-  'unit.mu': ['亩', 'mu'],
-  'unit.ha': ['公顷', 'ha'],
-  'verdict.LEGAL': ['合法', 'Lawful'],
-  'verdict.ILLEGAL': ['违法', 'Illegal'],
-  'verdict.NEEDS_SITE_CHECK': ['需现场核查', 'Site check needed'],
-  'verdict.NO_FARMLAND_INVOLVED': ['不涉及耕地', 'No farmland involved'],
-  'subtype.UNAPPROVED_USE': ['未批先用', 'Used before approval'],
-  'subtype.USED_BEFORE_SUPPLY': ['未供先用', 'Used before supply'],
-  'subtype.AGAINST_PLAN': ['不符合规划', 'Against the plan'],
-  'subtype.OCCUPIES_BASIC_FARMLAND': ['占用永久基本农田', 'Occupies basic farmland'],
-  'subtype.FACILITY_AGRICULTURE': ['设施农用地', 'Facility agriculture'],
-  'subtype.TEMPORARY_USE': ['临时用地', 'Temporary use'],
-  'subtype.TEMPORARY_USE_EXPIRED': ['临时用地过期', 'Temporary use expired'],
-  'subtype.OUTSIDE_SURVEY': ['超出调查范围', 'Outside the survey'],
-  'subtype.RURAL_ROAD': ['农村道路', 'Rural road'],
-  'subtype.FARMLAND_INFRASTRUCTURE': ['农田配套设施', 'Farmland infrastructure'],
-  'clueStatus.NEW': ['新线索', 'New'],
-  'clueStatus.IN_CASE': ['已立案', 'In a case'],
-  'clueStatus.DISMISSED': ['已排除', 'Dismissed'],
-  'clueStatus.CLOSED': ['已办结', 'Closed'],
-  'layerKind.dltb': ['土地利用现状', 'Land use'],
-  'layerKind.jbnt': ['永久基本农田', 'Basic farmland'],
-  'layerKind.plan': ['规划分区', 'Plan zones'],
-  'layerKind.approval': ['用地批准', 'Approvals'],
-  'layerKind.supply': ['供地', 'Land supply'],
-  'layerKind.facility': ['设施农用地', 'Facility land'],
-  'layerKind.temporary': ['临时用地', 'Temporary land'],
 });
-
-/** The translation of a code under prefix, or the code itself when there is none (a county may add its own). */
-export function tCode(prefix, code) {
-  if (code == null || code === '') return '';
-  const key = `${prefix}.${code}`;
-  const text = t(key);
-  return text === key ? String(code) : text;
-}

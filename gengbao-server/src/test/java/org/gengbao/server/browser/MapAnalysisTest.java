@@ -39,13 +39,13 @@ class MapAnalysisTest extends BrowserTestSupport {
     private static final Map<String, String> VERDICTS_ZH = Map.of(
             "LEGAL", "合法",
             "ILLEGAL", "违法",
-            "NEEDS_SITE_CHECK", "需现场核查",
+            "NEEDS_SITE_CHECK", "需实地核查",
             "NO_FARMLAND_INVOLVED", "不涉及耕地");
 
     private static final Map<String, String> VERDICTS_EN = Map.of(
-            "LEGAL", "Lawful",
+            "LEGAL", "Legal",
             "ILLEGAL", "Illegal",
-            "NEEDS_SITE_CHECK", "Site check needed",
+            "NEEDS_SITE_CHECK", "Needs a site check",
             "NO_FARMLAND_INVOLVED", "No farmland involved");
 
     private static final Pattern TILE = Pattern.compile(".*/api/v1/map/tiles/(\\w+)/\\d+/\\d+/\\d+\\.mvt$");
@@ -138,23 +138,25 @@ class MapAnalysisTest extends BrowserTestSupport {
         assertThat(expected.path("basicFarmlandM2").asDouble()).isCloseTo(areaM2, within(areaM2 * 0.01));
 
         Locator panel = page.getByTestId("analysis-panel");
-        assertThat(panel.getByTestId("verdict"))
+        assertThat(panel.getByTestId("clue-analysis"))
                 .containsText(VERDICTS_ZH.get(expected.at("/verdict/code").asString()));
+        Locator patchRow =
+                panel.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(Pattern.compile("^图斑面积")));
         double shownMu = Double.parseDouble(
-                panel.getByTestId("area-mu").textContent().replace(",", "").trim());
+                patchRow.locator("td").nth(1).textContent().replace(",", "").trim());
         assertThat(shownMu).isCloseTo(AreaUnits.toMu(areaM2), within(0.006));
-        assertThat(panel.getByTestId("reasons"))
-                .containsText(expected.at("/verdict/reasons/0/zh").asString());
+        assertThat(panel).containsText(expected.at("/verdict/reasons/0/zh").asString());
+        assertThat(panel.getByTestId("land-use-table"))
+                .containsText(expected.at("/landUse/0/name").asString());
         assertThat(panel).containsText(expected.at("/layerVersions/dltb").asString());
         screenshot(page, "map-desktop-analysis");
 
         // The language switch re-renders the console; the patch and its analysis stay, now in English.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English"))
                 .click();
-        assertThat(panel.getByTestId("verdict"))
+        assertThat(panel.getByTestId("clue-analysis"))
                 .containsText(VERDICTS_EN.get(expected.at("/verdict/code").asString()));
-        assertThat(panel.getByTestId("reasons"))
-                .containsText(expected.at("/verdict/reasons/0/en").asString());
+        assertThat(panel).containsText(expected.at("/verdict/reasons/0/en").asString());
         page.waitForFunction("() => window.__gengbaoMap");
         page.evaluate("() => new Promise(done => {"
                 + " window.__gengbaoMap.once('rendercomplete', done); window.__gengbaoMap.render(); })");
