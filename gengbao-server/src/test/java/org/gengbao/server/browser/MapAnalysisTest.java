@@ -55,8 +55,7 @@ class MapAnalysisTest extends BrowserTestSupport {
         Place place = nextPlace();
         Page page = desktop();
         List<Response> tiles = tileResponses(page);
-        page.navigate(url("/?maptest#/map"));
-        logIn(page, "t-officer", "secret-officer");
+        openMapAsOfficer(page);
 
         // The legend lists exactly the land-use classes of the server's layer description, by name.
         JsonNode landUse = layerDescription("dltb");
@@ -211,8 +210,7 @@ class MapAnalysisTest extends BrowserTestSupport {
         assertThat(clueId).as(upload.toString()).isNotBlank();
 
         Page page = desktop();
-        page.navigate(url("/?maptest#/map"));
-        logIn(page, "t-officer", "secret-officer");
+        openMapAsOfficer(page);
         assertThat(page.getByTestId("legend-clues")).containsText("违法");
         double[] centre = pagePixels(page, List.of(lonLat(place.centre())), 19).get(0);
 
@@ -240,8 +238,7 @@ class MapAnalysisTest extends BrowserTestSupport {
         Place place = nextPlace();
         Page page = phone();
         List<Response> tiles = tileResponses(page);
-        page.navigate(url("/?maptest#/map"));
-        logIn(page, "t-officer", "secret-officer");
+        openMapAsOfficer(page);
         assertThat(page.getByTestId("legend-land-use")).isAttached();
         pagePixels(page, List.of(lonLat(place.centre())), 15);
         page.waitForCondition(() -> answered(tiles, "dltb") && answered(tiles, "jbnt"));
@@ -249,6 +246,12 @@ class MapAnalysisTest extends BrowserTestSupport {
                 .isVisible();
         screenshot(page, "map-phone");
         assertThat(pageErrors).isEmpty();
+    }
+
+    /** Opens the map page with the test hook (window.__gengbaoMap) and logs in as t-officer. */
+    private void openMapAsOfficer(Page page) {
+        page.navigate(url("/?maptest#/map"));
+        logIn(page, "t-officer", "secret-officer");
     }
 
     /** Every tile response the page receives from now on. */
