@@ -127,6 +127,27 @@ public final class TileProjection {
         e.expandToInclude(p[0], p[1]);
     }
 
+    /**
+     * The longitude/latitude envelope (degrees) of an envelope of a Gauss-Krüger zone: its outline is sampled, since
+     * the edges bend in longitude/latitude.
+     */
+    public static Envelope lonLatEnvelope(Envelope working, GaussKrugerCrs crs) {
+        GaussKrugerProjection zone = GaussKrugerProjection.of(crs);
+        Envelope out = new Envelope();
+        double[] p = new double[2];
+        for (int i = 0; i <= SAMPLES_PER_SIDE; i++) {
+            double x = working.getMinX() + working.getWidth() * i / SAMPLES_PER_SIDE;
+            double y = working.getMinY() + working.getHeight() * i / SAMPLES_PER_SIDE;
+            for (double[] q : new double[][] {
+                {x, working.getMinY()}, {x, working.getMaxY()}, {working.getMinX(), y}, {working.getMaxX(), y}
+            }) {
+                zone.inverseDegrees(q[0], q[1], p);
+                out.expandToInclude(p[0], p[1]);
+            }
+        }
+        return out;
+    }
+
     /** Ground metres of one tile unit at the tile's centre latitude. */
     public double groundMetresPerUnit() {
         return WebMercator.groundMetresPerProjectedMetre(tile.centreLatitudeDeg()) / unitsPerM;
