@@ -2,8 +2,7 @@ package org.gengbao.spatial.tile;
 
 import org.gengbao.spatial.crs.GaussKrugerCrs;
 import org.gengbao.spatial.crs.GaussKrugerProjection;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.gengbao.spatial.geom.Positions;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -61,25 +60,7 @@ public final class TileProjection {
     /** A copy of {@code working} in tile units, built by {@code tileFactory} (whose precision model it gets). */
     public Geometry toTile(Geometry working, GeometryFactory tileFactory) {
         Geometry copy = tileFactory.createGeometry(working);
-        double[] xy = new double[2];
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                toTile(seq.getX(i), seq.getY(i), xy);
-                seq.setOrdinate(i, 0, xy[0]);
-                seq.setOrdinate(i, 1, xy[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+        Positions.mapInPlace(copy, this::toTile);
         return copy;
     }
 
