@@ -36,7 +36,10 @@ class OpenApiTest extends ServerTestBase {
                         "/api/v1/clues",
                         "/api/v1/clues/{id}",
                         "/api/v1/grid/cells",
-                        "/api/v1/grid/parcels/{id}");
+                        "/api/v1/grid/parcels/{id}",
+                        "/api/v1/map/config",
+                        "/api/v1/map/layers",
+                        "/api/v1/map/tiles/{layer}/{z}/{x}/{y}.mvt");
     }
 
     @Test
