@@ -40,7 +40,10 @@ class OpenApiTest extends ServerTestBase {
                         "/api/v1/cases/reminders",
                         "/api/v1/cases/reminders/{id}/read",
                         "/api/v1/grid/cells",
-                        "/api/v1/grid/parcels/{id}");
+                        "/api/v1/grid/parcels/{id}",
+                        "/api/v1/map/config",
+                        "/api/v1/map/layers",
+                        "/api/v1/map/tiles/{layer}/{z}/{x}/{y}.mvt");
     }
 
     @Test

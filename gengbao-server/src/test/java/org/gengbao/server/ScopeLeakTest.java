@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gengbao.server.accounts.Role;
+import org.gengbao.spatial.tile.TileAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -25,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * another village of the same town, an inspector of another town and an officer of another town — through every
  * operation with a path variable that the OpenAPI document lists (so a new endpoint without a case here fails this
  * test) and through every list endpoint. Each must answer 403 or 404, change nothing, and no list may name the
- * objects.
+ * objects. Map tiles are areas, not objects: the tile holding A1's clue, track and cell answers 200 or 204, but for
+ * the attackers without them (while the inspector of A1 gets them in the same tile).
  */
 class ScopeLeakTest extends PatrolTestSupport {
     @org.springframework.beans.factory.annotation.Autowired
@@ -35,6 +37,16 @@ class ScopeLeakTest extends PatrolTestSupport {
             new String[] {"t-inspector-a2", "secret-inspector"},
             new String[] {"t-inspector-b", "secret-inspector"},
             new String[] {"t-town-b", "secret-town"});
+
+    private static final String TILES = "/api/v1/map/tiles/";
+    /** The scoped map layers, and which of village A1's objects each must draw for A1's inspector. */
+    private static final Map<String, String> TILE_LAYERS = Map.of(
+            "clues",
+            "/api/v1/clues/{id}",
+            "tracks",
+            "/api/v1/patrol/records/{clientId}",
+            "grid",
+            "/api/v1/grid/cells/{code}");
 
     /** Path variable values by the path's prefix (longest first). */
     private final Map<String, String> fixtures = new LinkedHashMap<>();
@@ -142,6 +154,14 @@ class ScopeLeakTest extends PatrolTestSupport {
         fixtures.put("{docId}", docId);
         secrets.addAll(List.of(caseId, caseNumber, docId, reminderId, "LEAK-CANARY-PARTY"));
 
+        // the zoom-16 tile of the clue's place, which also holds the record's track and lies in A1's cell
+        double[] lonLat = lonLat(place.centre());
+        TileAddress tile = TileAddress.containing(lonLat[0], lonLat[1], 16);
+        fixtures.put(TILES + "{layer}", "clues");
+        fixtures.put("{z}", String.valueOf(tile.z()));
+        fixtures.put("{x}", String.valueOf(tile.x()));
+        fixtures.put("{y}", String.valueOf(tile.y()));
+
         fixtures.put("/api/v1/patrol/tasks/{id}", taskId);
         fixtures.put("/api/v1/patrol/records/{clientId}", recordId);
         fixtures.put("{sha256}", sha);
@@ -228,8 +248,11 @@ class ScopeLeakTest extends PatrolTestSupport {
             return null;
         }
         String resolved = best.substring(0, best.lastIndexOf('{')) + fixtures.get(best) + path.substring(best.length());
-        resolved = resolved.replace("{sha256}", fixtures.get("{sha256}"));
-        resolved = resolved.replace("{docId}", fixtures.get("{docId}"));
+        for (var f : fixtures.entrySet()) {
+            if (f.getKey().startsWith("{")) {
+                resolved = resolved.replace(f.getKey(), f.getValue());
+            }
+        }
         return resolved.contains("{") ? null : resolved;
     }
 
@@ -287,6 +310,10 @@ class ScopeLeakTest extends PatrolTestSupport {
                     unresolved.add(method + " " + path);
                     continue;
                 }
+                if (path.startsWith(TILES)) {
+                    tried += tryTiles(url, leaks);
+                    continue;
+                }
                 for (String[] attacker : ATTACKERS) {
                     String token = login(attacker[0], attacker[1]);
                     var builder = request(method, url).header("Authorization", bearer(token));
@@ -330,6 +357,39 @@ class ScopeLeakTest extends PatrolTestSupport {
                 .as("answers that leak or act on objects of village A1")
                 .isEmpty();
         assertThat(state()).as("nothing of village A1 changed").isEqualTo(before);
+    }
+
+    /**
+     * The tile of A1's objects in every scoped layer: A1's inspector gets the object (so the tile is the right one), each
+     * attacker a tile (200) or none (204) without any of A1's objects. Returns the number of attacks.
+     */
+    private int tryTiles(String clueTileUrl, List<String> leaks) throws Exception {
+        int tried = 0;
+        String owner = token(Role.INSPECTOR);
+        for (var layer : TILE_LAYERS.entrySet()) {
+            String url = clueTileUrl.replace(TILES + "clues/", TILES + layer.getKey() + "/");
+            String own = tileText(owner, url);
+            assertThat(own).as("A1's inspector's %s tile", layer.getKey()).contains(fixtures.get(layer.getValue()));
+            for (String[] attacker : ATTACKERS) {
+                var response = mvc.perform(get(url).header("Authorization", bearer(login(attacker[0], attacker[1]))))
+                        .andReturn()
+                        .getResponse();
+                tried++;
+                String text = response.getContentAsString(StandardCharsets.UTF_8);
+                if (!(response.getStatus() == 200 || response.getStatus() == 204) || containsSecret(text, "")) {
+                    leaks.add(attacker[0] + " GET " + url + " -> " + response.getStatus() + " " + secretIn(text));
+                }
+            }
+        }
+        return tried;
+    }
+
+    /** A tile's text: MVT keeps attribute strings as plain UTF-8, so an id in the tile is an id in the text. */
+    private String tileText(String token, String url) throws Exception {
+        return mvc.perform(get(url).header("Authorization", bearer(token)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** Whether the answer names an object of village A1 other than those the caller named in the URL. */

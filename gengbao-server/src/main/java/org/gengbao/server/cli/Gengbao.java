@@ -6,8 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gengbao} command (api.md, "Command line"): serve, import-layer, analyze, county, user, audit, bench,
- * generate-county. Exit codes: 0 ok, 2 bad input (message on standard error), 1 anything else.
+ * The {@code gengbao} command (api.md, "Command line"): serve, import-layer, analyze, county, user, audit, bench
+ * (overlay, jmh, tiles), generate-county. Exit codes: 0 ok, 2 bad input (message on standard error), 1 anything else.
  */
 @Command(
         name = "gengbao",
@@ -35,6 +35,9 @@ public final class Gengbao {
     }
 
     public static CommandLine commandLine() {
-        return CommandErrors.configure(new CommandLine(new Gengbao()));
+        CommandLine cl = new CommandLine(new Gengbao());
+        // bench tiles needs the server (database, map module), so it joins the tools' bench command here
+        cl.getSubcommands().get("bench").addSubcommand("tiles", new TileBenchCommand());
+        return CommandErrors.configure(cl);
     }
 }

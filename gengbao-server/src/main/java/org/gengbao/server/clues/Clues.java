@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.gengbao.server.county.Counties;
 import org.gengbao.server.grid.GridCells;
 import org.gengbao.server.grid.GridScope;
 import org.gengbao.server.layers.ReferenceLayers;
+import org.gengbao.server.storage.Boxes;
 import org.gengbao.spatial.crs.CrsRegistry;
 import org.gengbao.spatial.crs.CrsTransform;
 import org.gengbao.spatial.geom.WorkingPrecision;
@@ -244,15 +244,9 @@ public class Clues {
      * meets {@code box} (working system), of every status; by id.
      */
     public List<Located> inBox(GridScope scope, Envelope box) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("x0", box.getMinX());
-        params.put("y0", box.getMinY());
-        params.put("x1", box.getMaxX());
-        params.put("y1", box.getMaxY());
-        params.put("srid", srid());
-        return jdbc.sql("SELECT c.id, c.status, c.verdict, ST_AsBinary(c.geom) AS wkb FROM clue c"
-                        + " WHERE c.geom && ST_MakeEnvelope(:x0, :y0, :x1, :y1, :srid) AND "
-                        + scopeCondition(scope, params)
+        Map<String, Object> params = Boxes.params(box, srid());
+        return jdbc.sql("SELECT c.id, c.status, c.verdict, ST_AsBinary(c.geom) AS wkb FROM clue c WHERE "
+                        + Boxes.meets("c.geom") + " AND " + scopeCondition(scope, params)
                         + " ORDER BY c.id")
                 .params(params)
                 .query((rs, i) -> new Located(

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.gengbao.server.audit.AuditLog;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.county.County;
+import org.gengbao.server.storage.Boxes;
 import org.gengbao.server.web.Problem;
 import org.gengbao.spatial.SpatialInputException;
 import org.gengbao.spatial.area.AreaMeasure;
@@ -198,22 +199,12 @@ public class GridCells {
 
     /** The cells in scope whose bounding box meets {@code box} (working system), with their boundaries; by code. */
     public List<GridCell> inBox(GridScope scope, Envelope box) {
-        return jdbc.sql("SELECT code, cell_level, name, parent_code, area_m2, ST_AsBinary(geom) AS wkb FROM grid_cell"
-                        + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, ?) AND code LIKE ? ORDER BY code")
-                .params(
-                        box.getMinX(),
-                        box.getMinY(),
-                        box.getMaxX(),
-                        box.getMaxY(),
-                        counties.require().crs().epsg(),
-                        scope.likePattern())
-                .query((rs, i) -> new GridCell(
-                        rs.getString("code"),
-                        GridLevel.valueOf(rs.getString("cell_level")),
-                        rs.getString("name"),
-                        rs.getString("parent_code"),
-                        geometry(rs.getBytes("wkb")),
-                        rs.getDouble("area_m2")))
+        Map<String, Object> params = Boxes.params(box, counties.require().crs().epsg());
+        params.put("scope", scope.likePattern());
+        return jdbc.sql("SELECT " + WITH_GEOMETRY + " FROM grid_cell WHERE " + Boxes.meets("geom")
+                        + " AND code LIKE :scope ORDER BY code")
+                .params(params)
+                .query((rs, i) -> cell(rs))
                 .list();
     }
 
@@ -228,17 +219,23 @@ public class GridCells {
     }
 
     public Optional<GridCell> find(String code) {
-        return jdbc.sql("SELECT code, cell_level, name, parent_code, area_m2, ST_AsBinary(geom) AS wkb FROM grid_cell"
-                        + " WHERE code = ?")
+        return jdbc.sql("SELECT " + WITH_GEOMETRY + " FROM grid_cell WHERE code = ?")
                 .param(code)
-                .query((rs, i) -> new GridCell(
-                        rs.getString("code"),
-                        GridLevel.valueOf(rs.getString("cell_level")),
-                        rs.getString("name"),
-                        rs.getString("parent_code"),
-                        geometry(rs.getBytes("wkb")),
-                        rs.getDouble("area_m2")))
+                .query((rs, i) -> cell(rs))
                 .optional();
+    }
+
+    private static final String WITH_GEOMETRY =
+            "code, cell_level, name, parent_code, area_m2, ST_AsBinary(geom) AS wkb";
+
+    private GridCell cell(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new GridCell(
+                rs.getString("code"),
+                GridLevel.valueOf(rs.getString("cell_level")),
+                rs.getString("name"),
+                rs.getString("parent_code"),
+                geometry(rs.getBytes("wkb")),
+                rs.getDouble("area_m2"));
     }
 
     /**

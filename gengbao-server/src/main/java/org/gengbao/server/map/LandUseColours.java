@@ -1,14 +1,9 @@
 package org.gengbao.server.map;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gengbao.spatial.io.ResourceTable;
 import org.gengbao.spatial.layer.LandUseClass;
 import org.gengbao.spatial.layer.LandUseClasses;
 
@@ -37,21 +32,11 @@ final class LandUseColours {
 
     private static Map<String, String> load() {
         Map<String, String> read = new LinkedHashMap<>();
-        try (InputStream in = LandUseColours.class.getResourceAsStream("land-use-colours.csv");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                if (f.length != 2 || !f[1].matches("#[0-9A-F]{6}")) {
-                    throw new IllegalStateException("land-use-colours.csv: bad line " + line);
-                }
-                read.put(f[0], f[1]);
+        for (String[] f : ResourceTable.rows(LandUseColours.class, "land-use-colours.csv")) {
+            if (f.length != 2 || !f[1].matches("#[0-9A-F]{6}")) {
+                throw new IllegalStateException("land-use-colours.csv: bad line " + String.join(",", f));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            read.put(f[0], f[1]);
         }
         Map<String, String> ordered = new LinkedHashMap<>();
         for (LandUseClass c : LandUseClasses.all()) {

@@ -10,15 +10,11 @@ import org.gengbao.server.county.County;
 import org.gengbao.server.grid.GridCells;
 import org.gengbao.server.layers.ReferenceLayers;
 import org.gengbao.server.storage.JsonText;
-import org.gengbao.spatial.crs.CrsRegistry;
-import org.gengbao.spatial.crs.CrsTransform;
-import org.gengbao.spatial.geom.WorkingPrecision;
 import org.gengbao.spatial.layer.LayerKind;
 import org.gengbao.spatial.tile.TileGeometry;
+import org.gengbao.spatial.tile.TileProjection;
 import org.gengbao.spatial.tile.WebMercator;
-import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -106,13 +102,8 @@ class MapConfig {
                         v.id(), id -> layers.extent(id).orElse(null))));
     }
 
-    /** The longitude/latitude envelope of a working-zone envelope (its outline densified, as the edges bend). */
     private static Envelope lonLat(Envelope working, County county) {
-        Geometry outline = WorkingPrecision.factory(county.crs()).toGeometry(working);
-        Geometry dense = Densifier.densify(outline, Math.max(working.getWidth(), working.getHeight()) / 16);
-        Envelope e = CrsTransform.between(county.crs(), CrsRegistry.CGCS2000)
-                .apply(dense, new org.locationtech.jts.geom.GeometryFactory())
-                .getEnvelopeInternal();
+        Envelope e = TileProjection.lonLatEnvelope(working, county.crs());
         return new Envelope(round(e.getMinX()), round(e.getMaxX()), round(e.getMinY()), round(e.getMaxY()));
     }
 

@@ -11,7 +11,7 @@ import org.gengbao.spatial.layer.ReferenceFeature;
 /**
  * The attributes a reference feature carries in a tile: what it means (its {@link FeatureTerms}, read through the
  * version's field mapping, so the names are the same whatever the delivered file called them), its id and its
- * ellipsoidal area. Land use: {@code dlbm} as delivered, {@code dlmc}, {@code class} — the classification code it is
+ * ellipsoidal area in whole square metres. Land use: {@code dlbm} as delivered, {@code dlmc}, {@code class} — the classification code it is
  * coloured by ("0201K" → "0201") — and {@code category} (cultivated, forest, …). Dated layers say whether the feature
  * is {@code inForce} on the map's date.
  */
@@ -19,7 +19,8 @@ final class ReferenceAttributes {
     private ReferenceAttributes() {}
 
     static Map<String, Object> of(ReferenceFeature f, LocalDate asOf) {
-        Map<String, Object> m = MapTiles.attributes("id", f.id(), "areaM2", Math.round(f.areaM2() * 100) / 100.0);
+        // whole square metres: a small integer in the tile instead of an 8-byte double per feature
+        Map<String, Object> m = MapTiles.attributes("id", f.id(), "areaM2", Math.round(f.areaM2()));
         FeatureTerms terms = f.terms();
         if (terms instanceof FeatureTerms.LandUse u) {
             m.put("dlbm", u.code());

@@ -1,11 +1,11 @@
 package org.gengbao.server.patrol;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gengbao.server.county.Counties;
 import org.gengbao.server.grid.GridScope;
+import org.gengbao.server.storage.Boxes;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,15 +35,10 @@ public class PatrolTracks {
 
     /** The tracks {@code scope} may see whose bounding box meets {@code box} (working system); by record id. */
     public List<Track> inBox(GridScope scope, Envelope box) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("x0", box.getMinX());
-        params.put("y0", box.getMinY());
-        params.put("x1", box.getMaxX());
-        params.put("y1", box.getMaxY());
-        params.put("srid", counties.require().crs().epsg());
+        Map<String, Object> params = Boxes.params(box, counties.require().crs().epsg());
         String visible = Records.scopeCondition(scope, params);
         return jdbc.sql("SELECT client_id, inspector, grid_code, started_at, track_length_m, ST_AsBinary(track) AS wkb"
-                        + " FROM patrol_record WHERE track && ST_MakeEnvelope(:x0, :y0, :x1, :y1, :srid) AND " + visible
+                        + " FROM patrol_record WHERE " + Boxes.meets("track") + " AND " + visible
                         + " ORDER BY client_id")
                 .params(params)
                 .query((rs, i) -> new Track(

@@ -217,28 +217,24 @@ class MapApiTest extends PatrolTestSupport {
 
     @Test
     void badAddressesLayersAndRolesAreProblems() throws Exception {
-        String token = token(Role.POLICE);
+        String police = token(Role.POLICE);
         for (String path : List.of("dltb/25/0/0", "dltb/3/8/0", "dltb/3/0/-1", "dltb/x/1/1", "dltb/12/3382/1e3")) {
-            problem(
-                    mvc.perform(get("/api/v1/map/tiles/" + path + ".mvt").header("Authorization", bearer(token))),
-                    400,
-                    "TILE_INVALID");
+            problemAt(police, path, 400, "TILE_INVALID");
         }
-        problem(
-                mvc.perform(get("/api/v1/map/tiles/roads/12/3382/1607.mvt").header("Authorization", bearer(token))),
-                404,
-                "MAP_LAYER_UNKNOWN");
-        problem(
-                mvc.perform(get("/api/v1/map/tiles/clues/12/3382/1607.mvt").header("Authorization", bearer(token))),
-                403,
-                "FORBIDDEN");
-        problem(
-                mvc.perform(get("/api/v1/map/tiles/dltb/12/3382/1607.mvt?asOf=2026-13-01")
-                        .header("Authorization", bearer(token))),
-                400,
-                "DATE_INVALID");
-        problem(mvc.perform(get("/api/v1/map/tiles/dltb/12/3382/1607.mvt")), 401, "AUTHENTICATION_REQUIRED");
+        problemAt(police, "roads/12/3382/1607", 404, "MAP_LAYER_UNKNOWN");
+        problemAt(police, "clues/12/3382/1607", 403, "FORBIDDEN");
+        problemAt(police, "dltb/12/3382/1607.mvt?asOf=2026-13-01", 400, "DATE_INVALID");
+        problemAt(null, "dltb/12/3382/1607", 401, "AUTHENTICATION_REQUIRED");
         problem(mvc.perform(get("/api/v1/map/layers")), 401, "AUTHENTICATION_REQUIRED");
+    }
+
+    /** Asks for the tile {@code path} (layer/z/x/y, ".mvt" added unless given) and expects a problem. */
+    private void problemAt(String token, String path, int status, String code) throws Exception {
+        var request = get("/api/v1/map/tiles/" + (path.contains(".mvt") ? path : path + ".mvt"));
+        if (token != null) {
+            request.header("Authorization", bearer(token));
+        }
+        problem(mvc.perform(request), status, code);
     }
 
     @Test

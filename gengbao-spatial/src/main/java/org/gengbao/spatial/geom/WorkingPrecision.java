@@ -3,8 +3,6 @@ package org.gengbao.spatial.geom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gengbao.spatial.crs.Crs;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -31,22 +29,9 @@ public final class WorkingPrecision {
 
     /** Rounds every coordinate of {@code geometry} in place to the 1 mm grid. */
     public static void roundToGrid(Geometry geometry) {
-        geometry.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, MILLIMETRE_GRID.makePrecise(seq.getX(i)));
-                seq.setOrdinate(i, 1, MILLIMETRE_GRID.makePrecise(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        Positions.mapInPlace(geometry, (x, y, out) -> {
+            out[0] = MILLIMETRE_GRID.makePrecise(x);
+            out[1] = MILLIMETRE_GRID.makePrecise(y);
         });
     }
 }

@@ -1,16 +1,11 @@
 package org.gengbao.spatial.layer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.gengbao.spatial.io.ResourceTable;
 
 /** The land-use classification table ({@code land-use-classes.csv}), by DLBM code. */
 public final class LandUseClasses {
@@ -23,18 +18,8 @@ public final class LandUseClasses {
 
     private static Map<String, LandUseClass> load() {
         Map<String, LandUseClass> m = new LinkedHashMap<>();
-        try (InputStream in = LandUseClasses.class.getResourceAsStream("land-use-classes.csv");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                m.put(f[0], new LandUseClass(f[0], f[1], f[2], LandUseClass.Category.valueOf(f[3])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : ResourceTable.rows(LandUseClasses.class, "land-use-classes.csv")) {
+            m.put(f[0], new LandUseClass(f[0], f[1], f[2], LandUseClass.Category.valueOf(f[3])));
         }
         return java.util.Collections.unmodifiableMap(m);
     }

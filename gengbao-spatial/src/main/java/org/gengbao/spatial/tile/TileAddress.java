@@ -37,6 +37,19 @@ public record TileAddress(int z, int x, int y) {
         return new TileAddress(z, Math.max(0, Math.min(n - 1, x)), Math.max(0, Math.min(n - 1, y)));
     }
 
+    /** The tiles of zoom {@code z} that a longitude/latitude envelope (degrees) touches, row by row from the north-west. */
+    public static java.util.List<TileAddress> covering(Envelope lonLat, int z) {
+        TileAddress nw = containing(lonLat.getMinX(), lonLat.getMaxY(), z);
+        TileAddress se = containing(lonLat.getMaxX(), lonLat.getMinY(), z);
+        java.util.List<TileAddress> tiles = new java.util.ArrayList<>();
+        for (int y = nw.y(); y <= se.y(); y++) {
+            for (int x = nw.x(); x <= se.x(); x++) {
+                tiles.add(new TileAddress(z, x, y));
+            }
+        }
+        return tiles;
+    }
+
     /** The width (= height) of a tile of zoom {@code z} in EPSG:3857 metres. */
     public static double sizeM(int z) {
         return 2 * WebMercator.HALF_WORLD_M / (1L << z);

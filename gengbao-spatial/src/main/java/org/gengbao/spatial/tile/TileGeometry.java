@@ -2,8 +2,7 @@ package org.gengbao.spatial.tile;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.gengbao.spatial.geom.Positions;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -127,7 +126,10 @@ public final class TileGeometry {
                 return null;
             }
         }
-        t.apply(ROUND);
+        Positions.mapInPlace(t, (x, y, out) -> {
+            out[0] = Math.round(x);
+            out[1] = Math.round(y);
+        });
         return t;
     }
 
@@ -174,22 +176,4 @@ public final class TileGeometry {
         }
         return parts.isEmpty() ? null : TILE_UNITS.buildGeometry(parts);
     }
-
-    private static final CoordinateSequenceFilter ROUND = new CoordinateSequenceFilter() {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            seq.setOrdinate(i, 0, Math.round(seq.getX(i)));
-            seq.setOrdinate(i, 1, Math.round(seq.getY(i)));
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
-    };
 }

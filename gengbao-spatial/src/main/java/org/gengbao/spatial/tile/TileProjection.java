@@ -2,8 +2,7 @@ package org.gengbao.spatial.tile;
 
 import org.gengbao.spatial.crs.GaussKrugerCrs;
 import org.gengbao.spatial.crs.GaussKrugerProjection;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.gengbao.spatial.geom.Positions;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -61,25 +60,7 @@ public final class TileProjection {
     /** A copy of {@code working} in tile units, built by {@code tileFactory} (whose precision model it gets). */
     public Geometry toTile(Geometry working, GeometryFactory tileFactory) {
         Geometry copy = tileFactory.createGeometry(working);
-        double[] xy = new double[2];
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                toTile(seq.getX(i), seq.getY(i), xy);
-                seq.setOrdinate(i, 0, xy[0]);
-                seq.setOrdinate(i, 1, xy[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+        Positions.mapInPlace(copy, this::toTile);
         return copy;
     }
 
@@ -125,6 +106,27 @@ public final class TileProjection {
     private void include(Envelope e, double lonDeg, double latDeg, double[] p) {
         zone.forwardDegrees(lonDeg, latDeg, p);
         e.expandToInclude(p[0], p[1]);
+    }
+
+    /**
+     * The longitude/latitude envelope (degrees) of an envelope of a Gauss-Krüger zone: its outline is sampled, since
+     * the edges bend in longitude/latitude.
+     */
+    public static Envelope lonLatEnvelope(Envelope working, GaussKrugerCrs crs) {
+        GaussKrugerProjection zone = GaussKrugerProjection.of(crs);
+        Envelope out = new Envelope();
+        double[] p = new double[2];
+        for (int i = 0; i <= SAMPLES_PER_SIDE; i++) {
+            double x = working.getMinX() + working.getWidth() * i / SAMPLES_PER_SIDE;
+            double y = working.getMinY() + working.getHeight() * i / SAMPLES_PER_SIDE;
+            for (double[] q : new double[][] {
+                {x, working.getMinY()}, {x, working.getMaxY()}, {working.getMinX(), y}, {working.getMaxX(), y}
+            }) {
+                zone.inverseDegrees(q[0], q[1], p);
+                out.expandToInclude(p[0], p[1]);
+            }
+        }
+        return out;
     }
 
     /** Ground metres of one tile unit at the tile's centre latitude. */

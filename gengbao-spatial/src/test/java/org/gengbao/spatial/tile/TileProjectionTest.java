@@ -119,6 +119,37 @@ class TileProjectionTest {
     }
 
     @Test
+    void aWorkingEnvelopeIsFramedInLongitudeAndLatitudeAsPROJFramesIt() {
+        Envelope working = new Envelope(39_505_000, 39_545_000, 3_990_000, 4_030_000);
+        Envelope ours = TileProjection.lonLatEnvelope(working, ZONE_39);
+        List<double[]> edge = new ArrayList<>();
+        for (int i = 0; i <= 40; i++) {
+            double x = working.getMinX() + working.getWidth() * i / 40;
+            double y = working.getMinY() + working.getHeight() * i / 40;
+            edge.add(new double[] {x, working.getMinY()});
+            edge.add(new double[] {x, working.getMaxY()});
+            edge.add(new double[] {working.getMinX(), y});
+            edge.add(new double[] {working.getMaxX(), y});
+        }
+        Envelope proj = new Envelope();
+        for (double[] xy : Proj.gkToMercator(ZONE_39.code(), edge)) {
+            double[] ll = new double[2];
+            WebMercator.inverse(xy[0], xy[1], ll);
+            proj.expandToInclude(ll[0], ll[1]);
+        }
+        assertThat(ours.getMinX()).isCloseTo(proj.getMinX(), within(1e-7));
+        assertThat(ours.getMaxX()).isCloseTo(proj.getMaxX(), within(1e-7));
+        assertThat(ours.getMinY()).isCloseTo(proj.getMinY(), within(1e-7));
+        assertThat(ours.getMaxY()).isCloseTo(proj.getMaxY(), within(1e-7));
+
+        List<TileAddress> z12 = TileAddress.covering(ours, 12);
+        TileAddress nw = TileAddress.containing(ours.getMinX(), ours.getMaxY(), 12);
+        TileAddress se = TileAddress.containing(ours.getMaxX(), ours.getMinY(), 12);
+        assertThat(z12).hasSize((se.x() - nw.x() + 1) * (se.y() - nw.y() + 1)).contains(nw, se);
+        assertThat(z12.size()).isBetween(20, 40);
+    }
+
+    @Test
     void aWorldTileAsksOnlyForTheZone() {
         TileProjection p = new TileProjection(new TileAddress(0, 0, 0), ZONE_39, 4096);
         Envelope box = p.workingEnvelope(64);
