@@ -55,12 +55,18 @@ class MapApiTest extends PatrolTestSupport {
         return TileAddress.containing(ll[0], ll[1], z);
     }
 
+    /** The version in force today (other test classes on the same database may have imported more versions). */
     private String versionOf(String kind) {
-        return jdbc.sql("SELECT id FROM layer_version WHERE kind = ?")
-                .param(kind)
-                .query(String.class)
-                .single();
+        return referenceLayers
+                .versionInForce(
+                        org.gengbao.spatial.layer.LayerKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+                        java.time.LocalDate.now(org.gengbao.server.analysis.Analyses.COUNTY_TIME))
+                .orElseThrow()
+                .id();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.gengbao.server.layers.ReferenceLayers referenceLayers;
 
     /** A land-use parcel of over 3 000 m² in village A1's area: id, DLBM, geometry. */
     private Object[] landUseParcel() throws Exception {
