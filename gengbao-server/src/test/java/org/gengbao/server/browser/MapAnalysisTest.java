@@ -304,6 +304,9 @@ class MapAnalysisTest extends BrowserTestSupport {
                 args => {
                   const maxZoom = args.pop(), points = args;
                   const map = window.__gengbaoMap;
+                  // take the element's current size now (a side panel may just have narrowed it), so that a later
+                  // resize cannot move the positions returned here
+                  map.updateSize();
                   const R = 6378137;
                   const merc = ([lon, lat]) =>
                     [R * lon * Math.PI / 180, R * Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360))];
