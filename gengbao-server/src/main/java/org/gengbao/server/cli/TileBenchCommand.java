@@ -94,7 +94,7 @@ final class TileBenchCommand implements Callable<Integer> {
             System.out.printf(
                     Locale.ROOT,
                     "tile-bench db=%s parcels=%d import_s=%.1f threads=%d%n",
-                    db.dbUrl != null ? "postgresql" : "h2",
+                    db.dbUrl != null && db.dbUrl.startsWith("jdbc:postgresql") ? "postgresql" : "h2",
                     dltb.featureCount(),
                     importS,
                     Runtime.getRuntime().availableProcessors());
