@@ -55,11 +55,14 @@ class MapApiTest extends PatrolTestSupport {
         return TileAddress.containing(ll[0], ll[1], z);
     }
 
+    /** The version of {@code kind} in force today (other test classes of the run may have imported more). */
     private String versionOf(String kind) {
-        return jdbc.sql("SELECT id FROM layer_version WHERE kind = ?")
-                .param(kind)
+        return jdbc.sql("SELECT id FROM layer_version WHERE kind = ? AND effective_from <= ?"
+                        + " ORDER BY effective_from DESC, imported_at DESC")
+                .params(kind, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
                 .query(String.class)
-                .single();
+                .list()
+                .get(0);
     }
 
     /** A land-use parcel of over 3 000 m² in village A1's area: id, DLBM, geometry. */
