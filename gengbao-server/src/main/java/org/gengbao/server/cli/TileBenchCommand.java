@@ -78,9 +78,21 @@ final class TileBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path scratch = null;
         if (db.data == null && db.dbUrl == null) {
-            db.data = Files.createTempDirectory("gengbao-tile-bench-");
+            scratch = Files.createTempDirectory("gengbao-tile-bench-");
+            db.data = scratch;
         }
+        try {
+            return run();
+        } finally {
+            if (scratch != null) {
+                deleteTree(scratch);
+            }
+        }
+    }
+
+    private int run() throws Exception {
         try (ConfigurableApplicationContext context = Context.start(db, false, Map.of())) {
             double importS = ensureCounty(context);
             ReferenceLayers reference = context.getBean(ReferenceLayers.class);
@@ -94,7 +106,7 @@ final class TileBenchCommand implements Callable<Integer> {
             System.out.printf(
                     Locale.ROOT,
                     "tile-bench db=%s parcels=%d import_s=%.1f threads=%d%n",
-                    db.dbUrl != null ? "postgresql" : "h2",
+                    db.dbUrl != null && db.dbUrl.startsWith("jdbc:postgresql") ? "postgresql" : "h2",
                     dltb.featureCount(),
                     importS,
                     Runtime.getRuntime().availableProcessors());
@@ -172,11 +184,23 @@ final class TileBenchCommand implements Callable<Integer> {
         GeneratedCounty county = CountyGenerator.generate(spec);
         Path files = Files.createTempDirectory("gengbao-tile-bench-county-");
         CountyWriter.write(county, files, EnumSet.allOf(Format.class));
-        AuditLog.asCommandLine(Context.actor(), () -> {
-            counties.save(spec.countyCode(), spec.countyName(), spec.crs().code(), false);
-            DemoSetup.importLayers(context.getBean(LayerImports.class), files, EFFECTIVE);
-        });
+        try {
+            AuditLog.asCommandLine(Context.actor(), () -> {
+                counties.save(spec.countyCode(), spec.countyName(), spec.crs().code(), false);
+                DemoSetup.importLayers(context.getBean(LayerImports.class), files, EFFECTIVE);
+            });
+        } finally {
+            deleteTree(files);
+        }
         return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Tiles per second drawing the sample with one thread per core (the best of two rounds). */

@@ -55,18 +55,15 @@ class MapApiTest extends PatrolTestSupport {
         return TileAddress.containing(ll[0], ll[1], z);
     }
 
-    /** The version in force today (other test classes on the same database may have imported more versions). */
+    /** The version of {@code kind} in force today (other test classes of the run may have imported more). */
     private String versionOf(String kind) {
-        return referenceLayers
-                .versionInForce(
-                        org.gengbao.spatial.layer.LayerKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
-                        java.time.LocalDate.now(org.gengbao.server.analysis.Analyses.COUNTY_TIME))
-                .orElseThrow()
-                .id();
+        return jdbc.sql("SELECT id FROM layer_version WHERE kind = ? AND effective_from <= ?"
+                        + " ORDER BY effective_from DESC, imported_at DESC")
+                .params(kind, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+                .query(String.class)
+                .list()
+                .get(0);
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.gengbao.server.layers.ReferenceLayers referenceLayers;
 
     /** A land-use parcel of over 3 000 m² in village A1's area: id, DLBM, geometry. */
     private Object[] landUseParcel() throws Exception {
