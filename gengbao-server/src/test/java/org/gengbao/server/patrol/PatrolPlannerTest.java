@@ -28,12 +28,18 @@ import tools.jackson.databind.JsonNode;
  * visited: due), open clues to re-check, one planned task per cell and day however often planning runs, the same task
  * for the same data; through the service, the API and the command line.
  */
+// Other test classes on this database leave dozens of open clues in village A1, which as the most urgent targets would
+// fill the default 20 places of a task and push out the parcels these tests look for.
+@org.springframework.test.context.TestPropertySource(properties = "gengbao.patrol.planning.max-targets=500")
 class PatrolPlannerTest extends ServerTestBase {
     @Autowired
     PatrolPlanner planner;
 
     @Autowired
     PatrolTasks tasks;
+
+    @Autowired
+    PlanningProperties planning;
 
     @Test
     void parcelsVisitedYesterdayAreNotDueNeverVisitedOnesAreAndOpenCluesAreRechecked() throws Exception {
@@ -136,7 +142,7 @@ class PatrolPlannerTest extends ServerTestBase {
         assertThat(b.targets()).isEqualTo(a.targets());
         assertThat(b.area().equalsExact(a.area())).isTrue();
         assertThat(b.kind()).isEqualTo(a.kind());
-        assertThat(a.targets()).hasSizeLessThanOrEqualTo(20);
+        assertThat(a.targets()).hasSizeLessThanOrEqualTo(planning.maxTargets());
     }
 
     @Test
