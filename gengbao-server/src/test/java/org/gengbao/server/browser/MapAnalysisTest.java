@@ -110,8 +110,13 @@ class MapAnalysisTest extends BrowserTestSupport {
         page.keyboard().press("Escape");
         assertThat(draw).isVisible();
         assertThat(page.getByRole(AriaRole.STATUS)).not().isAttached();
+        BoundingBox mapBox = page.getByTestId("map").boundingBox();
         draw.click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Esc");
+        // The drawing hint floats over the map: a map that moved or shrank would shift the corners under the pointer.
+        BoundingBox drawingBox = page.getByTestId("map").boundingBox();
+        assertThat(new double[] {drawingBox.x, drawingBox.y, drawingBox.width, drawingBox.height})
+                .containsExactly(mapBox.x, mapBox.y, mapBox.width, mapBox.height);
         for (double[] p : pixels) {
             page.mouse().click(p[0], p[1]);
         }
