@@ -5,35 +5,35 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gengbao.server.grid.GridCell;
 import org.gengbao.server.grid.GridCells;
-import org.gengbao.server.webhook.WebhookSender;
-import org.springframework.beans.factory.DisposableBean;
+import org.gengbao.server.webhook.Webhook;
+import org.gengbao.server.webhook.WebhookOutbox;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Delivers each new deadline reminder to an outside system (SMS gateway, messaging of the officers): once the reminder
- * is stored, a JSON notice — case number, step, due date, town, officer — is POSTed to {@code
- * gengbao.cases.reminders.webhook-url}, tried up to {@code webhook-attempts} times with doubling pauses. Nothing is
- * sent when no URL is configured; a notice that could not be delivered is logged (the reminder stays listed in the
- * application, unread).
+ * Delivers each new deadline reminder to an outside system (SMS gateway, messaging of the officers): the transaction
+ * that stores the reminder writes a JSON notice — case number, step, due date, town, officer — into the webhook outbox
+ * ({@link WebhookOutbox}, webhook {@code case-reminder}), which POSTs it to {@code gengbao.cases.reminders.webhook-url}
+ * once committed, tried up to {@code webhook-attempts} times with doubling pauses, across restarts. Nothing is written
+ * when no URL is configured; a notice given up is logged (the reminder stays listed in the application, unread).
  */
 @Component
-class ReminderWebhook implements DisposableBean {
-    private final WebhookSender sender;
+class ReminderWebhook {
+    private final Webhook webhook;
     private final GridCells cells;
 
-    ReminderWebhook(ReminderProperties properties, GridCells cells) {
-        this.sender = new WebhookSender("reminder-webhook", properties.webhook());
+    ReminderWebhook(ReminderProperties properties, GridCells cells, WebhookOutbox outbox) {
+        this.webhook = outbox.register("case-reminder", properties.webhook());
         this.cells = cells;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    // in the event's transaction: the notice is written exactly when the event is committed
+    @EventListener
     void reminded(CaseReminder reminder) {
-        if (sender.enabled()) {
+        if (webhook.enabled()) {
             String town = CaseFigures.townOf(reminder.gridCode());
             String townName = cells.find(town).map(GridCell::name).orElse(null);
-            sender.send(
+            webhook.enqueue(
                     "reminder of " + reminder.step() + " of case " + reminder.caseNumber(), notice(reminder, townName));
         }
     }
@@ -59,10 +59,5 @@ class ReminderWebhook implements DisposableBean {
         m.put("townName", townName);
         m.put("href", "/api/v1/cases/" + r.caseId());
         return m;
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        sender.close();
     }
 }

@@ -2,26 +2,26 @@ package org.gengbao.server.clues;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gengbao.server.webhook.WebhookSender;
+import org.gengbao.server.webhook.Webhook;
+import org.gengbao.server.webhook.WebhookOutbox;
 import org.gengbao.server.webhook.WebhookSettings;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells an outside system (the duty officer's messaging, a dashboard) about each new clue: after the creating
- * transaction has committed, a JSON notice is POSTed to {@code gengbao.clues.webhook-url} by a {@link WebhookSender},
- * tried up to {@code webhook-attempts} times with doubling pauses. A failing webhook never affects the upload; a
- * notice that could not be delivered is logged.
+ * Tells an outside system (the duty officer's messaging, a dashboard) about each new clue: the creating transaction
+ * writes a JSON notice into the webhook outbox ({@link WebhookOutbox}, webhook {@code clue}), which POSTs it to {@code
+ * gengbao.clues.webhook-url} once committed, tried up to {@code webhook-attempts} times with doubling pauses, across
+ * restarts. A failing receiver never affects the upload; a notice given up is logged and can be retried by an
+ * administrator ({@code POST /api/v1/webhooks/clue/retry}).
  */
 @Component
-class ClueWebhook implements DisposableBean {
-    private final WebhookSender sender;
+class ClueWebhook {
+    private final Webhook webhook;
 
-    ClueWebhook(CluesProperties properties) {
-        this.sender = new WebhookSender(
-                "clue-webhook",
+    ClueWebhook(CluesProperties properties, WebhookOutbox outbox) {
+        this.webhook = outbox.register(
+                "clue",
                 new WebhookSettings(
                         properties.webhookUrl(),
                         properties.webhookAttempts(),
@@ -29,9 +29,10 @@ class ClueWebhook implements DisposableBean {
                         properties.webhookBackoff()));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    // in the event's transaction: the notice is written exactly when the event is committed
+    @EventListener
     void clueCreated(ClueCreated event) {
-        sender.send("clue " + event.clueId(), notice(event));
+        webhook.enqueue("clue " + event.clueId(), notice(event));
     }
 
     static Map<String, Object> notice(ClueCreated e) {
@@ -48,10 +49,5 @@ class ClueWebhook implements DisposableBean {
         m.put("createdAt", e.createdAt().toString());
         m.put("href", "/api/v1/clues/" + e.clueId());
         return m;
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        sender.close();
     }
 }

@@ -28,6 +28,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final List<String> noticeNumbers = new CopyOnWriteArrayList<>();
 
     private WebhookReceiver(Answer answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -35,6 +36,7 @@ public final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+                noticeNumbers.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Gengbao-Notice")));
                 int status = answer.status(calls.incrementAndGet(), body);
                 if (status / 100 == 2) {
                     accepted.add(body);
@@ -72,6 +74,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The Content-Type header of every call. */
     public List<String> contentTypes() {
         return List.copyOf(contentTypes);
+    }
+
+    /** The X-Gengbao-Notice header of every call (the notice's number in the outbox). */
+    public List<String> noticeNumbers() {
+        return List.copyOf(noticeNumbers);
     }
 
     /** The first accepted body that matches, waiting for it up to {@code timeout}; an AssertionError if none came. */
