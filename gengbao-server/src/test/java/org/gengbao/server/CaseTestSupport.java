@@ -204,9 +204,14 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
     }
 
     protected JsonNode notifyPenalty(String caseId, int daysAgo, double fine) throws Exception {
+        return notifyPenalty(caseId, daysAgo, fine, true);
+    }
+
+    /** The notice of the proposed penalty, naming the right to a hearing or not. */
+    protected JsonNode notifyPenalty(String caseId, int daysAgo, double fine, boolean hearingRight) throws Exception {
         ObjectNode d = data().put("notifiedOn", ago(daysAgo))
                 .put("proposedFineYuan", fine)
-                .put("hearingRight", true)
+                .put("hearingRight", hearingRight)
                 .put("facts", "当事人未经批准占用耕地建房，违反《土地管理法》第四十四条");
         d.putArray("proposedMeasures").add("RETURN_LAND").add("DEMOLISH_WITHIN_DEADLINE");
         return ok(token(Role.OFFICER), caseId, "NOTIFY_PENALTY", d);

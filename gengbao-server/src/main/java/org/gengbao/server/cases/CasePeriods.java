@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     art. 44–45: 3 days in common practice; verify)
  * @param hearingRequest a hearing is requested within this after a notice naming the right to one (Administrative
  *     Penalty Law 2021 art. 64: 5 days; verify)
+ * @param hearing a hearing the party requested is held within this after the request, leaving room for the notice
+ *     at least 7 days before it (Administrative Penalty Law 2021 art. 64(2)); the law sets no maximum, so this is a
+ *     working rule (verify against local rules)
  * @param reconsideration an administrative reconsideration is applied for within this after the decision
  *     (Administrative Reconsideration Law art. 9/20: 60 days; verify)
  * @param lawsuit an administrative lawsuit is filed within this after the decision (Administrative Litigation Law
@@ -33,6 +36,7 @@ record CasePeriods(
         @DefaultValue("P3D") Period stopCompliance,
         @DefaultValue("P3D") Period partyStatement,
         @DefaultValue("P5D") Period hearingRequest,
+        @DefaultValue("P20D") Period hearing,
         @DefaultValue("P60D") Period reconsideration,
         @DefaultValue("P6M") Period lawsuit,
         @DefaultValue("P10D") Period demandResponse,

@@ -504,6 +504,13 @@ class Cases {
                         && events.lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE)
                                 < events.lastSeq(c.id(), CaseAction.DECIDE_PENALTY);
             }
+            case NO_HEARING_PENDING -> pendingHearingRequest(c.id()).isEmpty();
+            case HEARING_PENDING -> pendingHearingRequest(c.id()).isPresent();
+            case NOT_YET_HEARD ->
+                deadlines
+                        .latest(c.id(), DeadlineStep.PARTY_STATEMENT)
+                        .map(d -> !"MET".equals(d.closedHow()))
+                        .orElse(false);
             case HEARING_OFFERED ->
                 events.latestData(c.id(), CaseAction.NOTIFY_PENALTY)
                         .map(n -> n.path("hearingRight").asBoolean(false))
@@ -516,6 +523,57 @@ class Cases {
                 events.lastSeq(c.id(), CaseAction.RECORD_PERFORMANCE) > events.lastSeq(c.id(), CaseAction.BLACKLIST);
             default -> throw new IllegalStateException("guard over a period without one: " + g);
         };
+    }
+
+    /**
+     * The data of the party's hearing request that is still pending: the latest {@code RECORD_HEARING_REQUEST} when no
+     * hearing, withdrawal or written waiver came after it.
+     */
+    private Optional<JsonNode> pendingHearingRequest(String caseId) {
+        int requested = events.lastSeq(caseId, CaseAction.RECORD_HEARING_REQUEST);
+        if (requested == 0) {
+            return Optional.empty();
+        }
+        for (CaseAction settles :
+                List.of(CaseAction.HOLD_HEARING, CaseAction.RECORD_HEARING_WITHDRAWAL, CaseAction.RECORD_WAIVER)) {
+            if (events.lastSeq(caseId, settles) > requested) {
+                return Optional.empty();
+            }
+        }
+        return events.latestData(caseId, CaseAction.RECORD_HEARING_REQUEST);
+    }
+
+    /**
+     * A hearing is requested from the day of the notice until the end of the party's period for it (APL art. 64(1));
+     * a request outside is refused (422), naming the field and the period's bounds ({@code earliest}, {@code latest}).
+     */
+    private void checkHearingRequestDate(CaseRow c, String pointer, LocalDate requested) {
+        LocalDate notified = events.latestData(c.id(), CaseAction.NOTIFY_PENALTY)
+                .map(n -> LocalDate.parse(n.get("notifiedOn").asString()))
+                .orElseThrow();
+        LocalDate until =
+                deadlines.latestDue(c.id(), DeadlineStep.PARTY_STATEMENT).orElse(notified);
+        if (requested.isBefore(notified)) {
+            throw invalid(
+                            pointer,
+                            "申请听证日期 " + requested + " 早于行政处罚告知日期 " + notified + "；当事人应在告知之日起至 " + until + "（含）申请听证",
+                            "the request on " + requested + " is before the notice of " + notified
+                                    + "; the party may request a hearing from " + notified + " to " + until
+                                    + " inclusive")
+                    .with("earliest", notified.toString())
+                    .with("latest", until.toString());
+        }
+        if (requested.isAfter(until)) {
+            throw invalid(
+                            pointer,
+                            "申请听证日期 " + requested + " 已超过申请听证的期限（告知之日 " + notified + " 起至 " + until
+                                    + " 届满）；当事人逾期未申请的，视为放弃听证",
+                            "the request on " + requested + " is late: the period for a hearing request ran from "
+                                    + notified + " to " + until + "; a party that did not ask in time gave up the"
+                                    + " hearing")
+                    .with("earliest", notified.toString())
+                    .with("latest", until.toString());
+        }
     }
 
     /**
@@ -587,20 +645,22 @@ class Cases {
                             .with("maxYuan", range.maxYuan());
                 }
             }
+            case RECORD_HEARING_REQUEST -> checkHearingRequestDate(c, "/data/requestedOn", eventDate);
             case HOLD_HEARING -> {
                 LocalDate requested = LocalDate.parse(data.get("requestedOn").asString());
-                LocalDate notified = events.latestData(c.id(), CaseAction.NOTIFY_PENALTY)
-                        .map(n -> LocalDate.parse(n.get("notifiedOn").asString()))
-                        .orElseThrow();
-                LocalDate until = deadlines
-                        .latestDue(c.id(), DeadlineStep.PARTY_STATEMENT)
-                        .orElse(notified);
-                if (requested.isBefore(notified) || requested.isAfter(until)) {
+                // The hearing's requestedOn names the request it answers: a pending recorded request, whose date it
+                // must repeat; otherwise (none recorded, or withdrawn) the hearing itself records the request.
+                Optional<LocalDate> pending = pendingHearingRequest(c.id())
+                        .map(r -> LocalDate.parse(r.get("requestedOn").asString()));
+                if (pending.isPresent() && !pending.get().equals(requested)) {
                     throw invalid(
-                            "/data/requestedOn",
-                            "当事人应在告知之日（" + notified + "）起至 " + until + " 前申请听证，逾期视为放弃",
-                            "the party must request the hearing between " + notified + " and " + until);
+                                    "/data/requestedOn",
+                                    "与已记录的当事人听证申请日期 " + pending.get() + " 不一致",
+                                    "does not match " + pending.get() + ", the date of the party's recorded hearing"
+                                            + " request")
+                            .with("expected", pending.get().toString());
                 }
+                checkHearingRequestDate(c, "/data/requestedOn", requested);
                 if (eventDate.isBefore(requested)) {
                     throw invalid("/data/heldOn", "听证日期不能早于申请日期", "must not be before requestedOn");
                 }

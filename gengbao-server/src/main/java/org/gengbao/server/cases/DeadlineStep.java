@@ -7,6 +7,7 @@ enum DeadlineStep {
     VERIFY("线索核查", "verification of the clue", Role.OFFICER),
     STOP_COMPLIANCE("责令停止违法行为整改期限", "compliance with the stop order", Role.OFFICER),
     PARTY_STATEMENT("当事人陈述申辩、申请听证期限", "party's statement or hearing request", Role.OFFICER),
+    HEARING("组织听证期限", "holding the requested hearing", Role.OFFICER),
     PERFORMANCE("处罚决定履行期限", "performance of the penalty decision", Role.OFFICER),
     APPEAL_WINDOW("申请复议、提起诉讼期限", "window for reconsideration and lawsuit", Role.OFFICER),
     DEMAND_RESPONSE("催告履行期限", "performance after the demand", Role.OFFICER),

@@ -69,6 +69,7 @@ class Deadlines {
                         data.path("hearingRight").asBoolean(false)
                                 ? periods.hearingRequest()
                                 : periods.partyStatement()));
+            case HEARING -> Optional.of(eventDate.plus(periods.hearing()));
             case PERFORMANCE ->
                 Optional.of(LocalDate.parse(data.get("performBy").asString()));
             case APPEAL_WINDOW -> {

@@ -28,7 +28,8 @@ final class Workflow {
     /**
      * Conditions beyond status and flags, checked against the case's deadlines and events. A guard over a period
      * ({@link #period}) holds after the period's due date — both today (else the action is not due yet, 409) and on the
-     * date of the act itself (else the act would be dated inside the period, 422).
+     * date of the act itself (else the act would be dated inside the period, 422). An action's guards are checked in
+     * the order declared here, and a refusal names the first that fails.
      */
     enum Guard {
         /** The decision's performance deadline has passed (the party did not perform in time). */
@@ -49,6 +50,30 @@ final class Workflow {
                 false,
                 "申请复议、提起诉讼的期限尚未届满",
                 "the windows for reconsideration and lawsuit have not passed yet"),
+        /** The notice of the proposed penalty offered a hearing (checked before the other hearing guards). */
+        HEARING_OFFERED(null, false, "行政处罚告知书未告知听证权利", "the notice of the proposed penalty offered no hearing"),
+        /**
+         * No hearing the party requested is pending: every {@link CaseAction#RECORD_HEARING_REQUEST} was followed by the
+         * hearing, the party's withdrawal of the request or its written waiver (APL art. 63–65: a requested hearing is
+         * held before the decision). Declared before {@link #STATEMENT_PERIOD_ENDED} so that a refused decision names
+         * the pending hearing first.
+         */
+        NO_HEARING_PENDING(
+                null,
+                false,
+                "当事人已申请听证，应当先举行听证（当事人撤回听证申请的除外）",
+                "the party has requested a hearing, which must be held first (unless the party withdraws the request)"),
+        /** A hearing request of the party is pending (neither held nor withdrawn nor waived). */
+        HEARING_PENDING(null, false, "当事人没有尚待举行听证的申请", "no hearing request of the party is pending"),
+        /**
+         * The party was not heard yet and did not waive: the statement period after the notice was not met by a
+         * hearing or a waiver (it may have run out: a request made in time may be recorded later).
+         */
+        NOT_YET_HEARD(
+                null,
+                false,
+                "当事人已经听证或已书面放弃陈述、申辩和听证",
+                "the party has already been heard or has waived statement, defence and hearing"),
         /**
          * The party's period for statement, defence and a hearing request after the notice has ended: it has run out,
          * or the party was heard or waived it (the step was met).
@@ -63,8 +88,6 @@ final class Workflow {
         SURVEYED(null, false, "尚未制作现场勘测笔录", "no on-site survey has been recorded yet"),
         /** The decision imposed measures or a fine and no performance of it has been recorded since. */
         UNPERFORMED(null, false, "处罚决定已履行或未设定须履行的事项", "the decision imposed nothing or has been performed"),
-        /** The notice of the proposed penalty offered a hearing. */
-        HEARING_OFFERED(null, false, "行政处罚告知书未告知听证权利", "the notice of the proposed penalty offered no hearing"),
         /** The court's latest ruling allowed enforcement. */
         ENFORCEMENT_ALLOWED_BY_COURT(null, false, "法院未裁定准予强制执行", "the court has not allowed enforcement"),
         /** The party performed after being blacklisted. */
@@ -293,11 +316,30 @@ final class Workflow {
                                 req("facts", text("违法事实及依据", 4000)))));
         add(
                 t,
+                // APL art. 64(1): a party notified of its right asks for a hearing within the period; the request must
+                // be dated inside it (Cases.checkData, 422). It opens the period for holding the hearing, and the
+                // decision waits until the hearing is held or the request withdrawn (Guard.NO_HEARING_PENDING).
+                on(CaseAction.RECORD_HEARING_REQUEST)
+                        .from(NOTIFIED)
+                        .by(BUREAU)
+                        .guards(Guard.HEARING_OFFERED, Guard.NOT_YET_HEARD, Guard.NO_HEARING_PENDING)
+                        .opens(DeadlineStep.HEARING)
+                        .date("requestedOn")
+                        .schema(object(
+                                "当事人申请听证",
+                                "The party's request for a hearing",
+                                req("requestedOn", date("申请听证日期")),
+                                req("requestedBy", text("申请人（当事人或其代理人）", 100)),
+                                opt("note", text("备注", 2000)))));
+        add(
+                t,
+                // Without a recorded request, the hearing's own requestedOn is the request (checked against the
+                // period). With a pending request, requestedOn must be that request's date (Cases.checkData, 422).
                 on(CaseAction.HOLD_HEARING)
                         .from(NOTIFIED)
                         .by(BUREAU)
                         .guards(Guard.HEARING_OFFERED)
-                        .meets(DeadlineStep.PARTY_STATEMENT)
+                        .meets(DeadlineStep.PARTY_STATEMENT, DeadlineStep.HEARING)
                         .date("heldOn")
                         .schema(object(
                                 "听证",
@@ -308,10 +350,28 @@ final class Workflow {
                                 req("summary", text("听证情况", 4000)))));
         add(
                 t,
+                // The party withdraws its hearing request in writing (the APL does not name withdrawal; art. 64(8)
+                // ends a hearing the party stays away from — verify local hearing rules): no hearing is owed any more,
+                // but the statement period still runs — the decision waits for it or for a waiver.
+                on(CaseAction.RECORD_HEARING_WITHDRAWAL)
+                        .from(NOTIFIED)
+                        .by(BUREAU)
+                        .guards(Guard.HEARING_PENDING)
+                        .meets(DeadlineStep.HEARING)
+                        .date("withdrawnOn")
+                        .schema(object(
+                                "当事人撤回听证申请",
+                                "The party's withdrawal of the hearing request",
+                                req("withdrawnOn", date("撤回日期")),
+                                req("party", text("当事人（签名）", 100)),
+                                req("statement", text("当事人撤回听证申请的书面声明", 2000)))));
+        add(
+                t,
+                // a written waiver of statement, defence and hearing also gives up a pending hearing request
                 on(CaseAction.RECORD_WAIVER)
                         .from(NOTIFIED)
                         .by(BUREAU)
-                        .meets(DeadlineStep.PARTY_STATEMENT)
+                        .meets(DeadlineStep.PARTY_STATEMENT, DeadlineStep.HEARING)
                         .date("waivedOn")
                         .schema(object(
                                 "当事人放弃陈述、申辩和听证",
@@ -326,8 +386,8 @@ final class Workflow {
                         .to(DECIDED)
                         .by(BUREAU)
                         // the party is heard first: its period runs out, or it was heard or waived it (APL art. 44-45,
-                        // 62)
-                        .guards(Guard.STATEMENT_PERIOD_ENDED)
+                        // 62); and a hearing it requested is held (or the request withdrawn) first (art. 63-65)
+                        .guards(Guard.NO_HEARING_PENDING, Guard.STATEMENT_PERIOD_ENDED)
                         .document(DocumentType.PENALTY_DECISION)
                         .meets(DeadlineStep.PARTY_STATEMENT)
                         .opens(DeadlineStep.PERFORMANCE, DeadlineStep.APPEAL_WINDOW)
