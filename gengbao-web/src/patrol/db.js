@@ -8,25 +8,29 @@
 //   queue     clientId → {clientId, user, createdAt, body (the exact JSON text sent), summary, photos, state, …}
 //   photos    sha256 → {sha256, bytes (ArrayBuffer), type, size, takenAt}
 //   drafts    user → the observation being drawn
+//   verifiers username → {username, salt, iterations, hash, user, savedAt, failures}  (offline login, offline.js)
 import { openDB } from 'idb';
 
 const NAME = 'gengbao-patrol';
-const VERSION = 1;
+const VERSION = 2;
 
 let opening;
 
 /** The database, opened once. */
 export function db() {
   opening ??= openDB(NAME, VERSION, {
-    upgrade(d) {
-      d.createObjectStore('meta');
-      d.createObjectStore('packages', { keyPath: 'taskId' });
-      d.createObjectStore('tracks', { keyPath: 'id' });
-      const points = d.createObjectStore('points', { keyPath: 'seq', autoIncrement: true });
-      points.createIndex('byTrack', ['trackId', 'seq']);
-      d.createObjectStore('queue', { keyPath: 'clientId' });
-      d.createObjectStore('photos', { keyPath: 'sha256' });
-      d.createObjectStore('drafts');
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        d.createObjectStore('meta');
+        d.createObjectStore('packages', { keyPath: 'taskId' });
+        d.createObjectStore('tracks', { keyPath: 'id' });
+        const points = d.createObjectStore('points', { keyPath: 'seq', autoIncrement: true });
+        points.createIndex('byTrack', ['trackId', 'seq']);
+        d.createObjectStore('queue', { keyPath: 'clientId' });
+        d.createObjectStore('photos', { keyPath: 'sha256' });
+        d.createObjectStore('drafts');
+      }
+      if (oldVersion < 2) d.createObjectStore('verifiers', { keyPath: 'username' });
     },
   });
   return opening;

@@ -3,8 +3,13 @@
 // answer names as missing, PUT the record once more to have the server confirm that nothing is missing; only then is
 // the item marked synced (it stays on the phone with its clues' verdicts). An item the server refused keeps its
 // error and is tried again on the next "sync now"; nothing is deleted.
+//
+// Records go up only with a token of their own user: a run starts only when the session's user owns the queue, and
+// every request checks it again, so a record of one inspector is never sent with another's token on a shared phone.
+// When the server refuses the token (401: expired or revoked) the run stops and leaves the items as they were; the app
+// goes on as an offline session (offline.js) and asks for an online sign-in, after which the queue is sent.
 import { reactive } from 'vue';
-import { api, ApiError, authHeaders, logout, problemMessage, session } from '../shared/api.js';
+import { api, ApiError, authHeaders, problemMessage, refused, session } from '../shared/api.js';
 import { t, words } from '../shared/i18n.js';
 import { db } from './db.js';
 import { loadQueue, queue } from './records.js';
@@ -13,6 +18,7 @@ words({
   'patrol.sync.network': ['网络不可用：无法连接服务器', 'No network: the server cannot be reached'],
   'patrol.sync.photoLost': ['照片 {sha} 已不在手机上，无法上传', 'Photo {sha} is no longer on this phone and cannot be sent'],
   'patrol.sync.stillMissing': ['服务器仍缺少照片：{list}', 'The server still misses photos: {list}'],
+  'patrol.sync.signIn': ['请在线登录后上传', 'Sign in online to upload'],
 });
 
 /** Whether the phone thinks it has a network (the browser's guess; a failed call counts more). */
@@ -45,15 +51,31 @@ const transient = (e) =>
   !(e instanceof ApiError) || e.status === 0 || e.status === 408 || e.status === 429 || e.status >= 500 ||
   e.code === 'UPLOAD_INCOMPLETE';
 
-/** Sends everything not yet confirmed; does nothing while a run is under way. */
+/** The run's session is no longer that of the record's user (logged out, signed in as someone else, token refused). */
+class NotOwner extends Error {
+  constructor() {
+    super(t('patrol.sync.signIn'));
+  }
+}
+
+/** Throws unless the session is the record's user's: checked right before each request (which reads the token). */
+function own(item) {
+  if (!session.current || session.current.user?.username !== item.user) throw new NotOwner();
+}
+
+/**
+ * Sends everything not yet confirmed; does nothing while a run is under way, and without an online session of the
+ * queue's user (an offline session has no token).
+ */
 export async function syncNow() {
-  if (sync.running || !session.current || !queue.user) return;
+  if (sync.running || !queue.user || session.current?.user?.username !== queue.user) return;
   clearTimeout(timer);
   timer = null;
   sync.retryAt = null;
   sync.running = true;
   sync.error = null;
   let lost = null;
+  let stopped = false;
   try {
     const d = await db();
     const mine = (await d.getAll('queue')).filter((i) => i.user === queue.user);
@@ -70,6 +92,10 @@ export async function syncNow() {
         await send(item);
         sync.records.done++;
       } catch (e) {
+        if (e instanceof NotOwner || (e instanceof ApiError && e.status === 401)) {
+          stopped = true; // the item stays as it was, to be sent after an online sign-in
+          break;
+        }
         item.state = 'error';
         item.attempts = (item.attempts || 0) + 1;
         item.error = { message: e.message, code: e.code ?? null, status: e.status ?? null, at: new Date().toISOString() };
@@ -83,15 +109,19 @@ export async function syncNow() {
       }
     }
     // verdicts not fetched at upload time (no signal just then) are fetched now
-    for (const item of mine.filter((i) => i.state === 'synced' && i.clues.some((c) => !c.detailed))) {
-      await clueDetails(item);
+    if (!stopped) {
+      for (const item of mine.filter((i) => i.state === 'synced' && i.clues.some((c) => !c.detailed))) {
+        await clueDetails(item);
+      }
+      sync.lastAt = new Date().toISOString();
     }
-    sync.lastAt = new Date().toISOString();
   } finally {
     sync.running = false;
     await loadQueue();
   }
-  if (lost) {
+  if (stopped) {
+    sync.error = t('patrol.sync.signIn');
+  } else if (lost) {
     failures++;
     sync.error = lost.message;
     const seconds = Math.min(300, 5 * 2 ** (failures - 1)) * (1 + Math.random() * 0.2);
@@ -121,7 +151,7 @@ async function send(item) {
     const photo = await d.get('photos', sha);
     if (!photo) throw new ApiError(422, null, t('patrol.sync.photoLost', { sha: sha.slice(0, 12) }));
     const before = sync.bytes.done;
-    await putPhoto(item.clientId, photo, (loaded) => {
+    await putPhoto(item, photo, (loaded) => {
       sync.bytes.done = before + Math.min(loaded, photo.size);
     });
     sync.bytes.done = before + photo.size;
@@ -144,6 +174,7 @@ async function send(item) {
 }
 
 function putRecord(item) {
+  own(item);
   return api(`/api/v1/patrol/records/${encodeURIComponent(item.clientId)}`, {
     method: 'PUT',
     body: new Blob([item.body], { type: 'application/json' }),
@@ -151,12 +182,14 @@ function putRecord(item) {
 }
 
 /** PUT of a photo's bytes with upload progress (fetch cannot report it). */
-function putPhoto(clientId, photo, onProgress) {
+function putPhoto(item, photo, onProgress) {
+  own(item);
   const type = /^image\//.test(photo.type || '') ? photo.type : 'application/octet-stream';
   return new Promise((resolve, reject) => {
     const x = new XMLHttpRequest();
-    x.open('PUT', `/api/v1/patrol/records/${encodeURIComponent(clientId)}/photos/${photo.sha256}`);
-    for (const [k, v] of Object.entries(authHeaders({ 'Content-Type': type }))) x.setRequestHeader(k, v);
+    x.open('PUT', `/api/v1/patrol/records/${encodeURIComponent(item.clientId)}/photos/${photo.sha256}`);
+    const headers = authHeaders({ 'Content-Type': type });
+    for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
     x.upload.onprogress = (e) => onProgress(e.loaded);
     x.onload = () => {
       let problem = null;
@@ -166,7 +199,7 @@ function putPhoto(clientId, photo, onProgress) {
         /* not JSON */
       }
       if (x.status >= 200 && x.status < 300) return resolve(problem);
-      if (x.status === 401) logout();
+      if (x.status === 401) refused(headers.Authorization);
       reject(new ApiError(x.status, problem, problemMessage(problem, x.status)));
     };
     x.onerror = () => reject(new ApiError(0, null, t('patrol.sync.network')));
@@ -179,6 +212,7 @@ async function clueDetails(item) {
   const d = await db();
   let changed = false;
   for (const c of item.clues) {
+    if (session.current?.user?.username !== item.user) break;
     try {
       const clue = await api(`/api/v1/clues/${encodeURIComponent(c.id)}`);
       Object.assign(c, {

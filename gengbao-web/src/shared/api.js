@@ -58,7 +58,7 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, null, locale.lang === 'en' ? 'No network: the server cannot be reached' : '网络不可用：无法连接服务器');
   }
-  if (response.status === 401 && session.current) logout();
+  if (response.status === 401) refused(h.Authorization);
   if (!response.ok && response.status !== 304) {
     let problem = null;
     try {
@@ -74,16 +74,44 @@ export async function api(path, { method = 'GET', body, headers = {}, raw = fals
   return type.includes('json') ? response.json() : response.text();
 }
 
-export async function login(username, password) {
-  const s = await api('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+/** Asks the server for a session ({token, expiresAt, user}) without opening it. */
+export function requestLogin(username, password) {
+  return api('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+}
+
+/** Makes s the session of the app (kept in localStorage until it expires or the user logs out). */
+export function openSession(s) {
   session.current = s;
   localStorage.setItem(TOKEN, JSON.stringify(s));
+}
+
+export async function login(username, password) {
+  const s = await requestLogin(username, password);
+  openSession(s);
   return s;
 }
 
 export function logout() {
   session.current = null;
   localStorage.removeItem(TOKEN);
+}
+
+const lostListeners = new Set();
+
+/** Calls fn(session) after the server refused the session's token (expired or revoked) and the session was ended. */
+export function onSessionLost(fn) {
+  lostListeners.add(fn);
+}
+
+/**
+ * The server answered 401 to a call that sent this Authorization header: the session ends, but only if it is still
+ * the one whose token was sent (a late answer to an earlier user's call must not end the next user's session).
+ */
+export function refused(authorization) {
+  const s = session.current;
+  if (!s || !authorization || authorization !== 'Bearer ' + s.token) return;
+  logout();
+  for (const fn of lostListeners) fn(s);
 }
 
 /** Query string from an object, leaving out empty values. */

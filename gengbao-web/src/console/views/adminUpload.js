@@ -1,6 +1,6 @@
 // A multipart upload with progress: fetch cannot report upload progress, XMLHttpRequest can (upload.onprogress).
 // Answers like api(): the parsed JSON, or an ApiError carrying the problem+json message in the user's language.
-import { ApiError, authHeaders, logout, session } from '../../shared/api.js';
+import { ApiError, authHeaders, refused } from '../../shared/api.js';
 import { pick, t } from '../../shared/i18n.js';
 
 /**
@@ -11,7 +11,8 @@ export function upload(path, formData, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    for (const [k, v] of Object.entries(authHeaders({ Accept: 'application/json' }))) xhr.setRequestHeader(k, v);
+    const headers = authHeaders({ Accept: 'application/json' });
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : null });
     xhr.upload.onload = () => onProgress({ sent: true });
     xhr.onerror = () => reject(new ApiError(0, null, t('common.offline')));
@@ -23,7 +24,7 @@ export function upload(path, formData, onProgress) {
         /* not JSON */
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body);
-      if (xhr.status === 401 && session.current) logout();
+      if (xhr.status === 401) refused(headers.Authorization);
       const message = body?.messages ? pick(body.messages) : body?.detail ?? `HTTP ${xhr.status}`;
       reject(new ApiError(xhr.status, body, message));
     };

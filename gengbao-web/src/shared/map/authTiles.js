@@ -4,17 +4,18 @@
 import VectorTileLayer from 'ol/layer/VectorTile.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import MVT from 'ol/format/MVT.js';
-import { authHeaders, session, logout } from '../api.js';
+import { authHeaders, refused } from '../api.js';
 
 export function authTileLoader(tile, url) {
   tile.setLoader(async (extent, resolution, projection) => {
     try {
-      const response = await fetch(url, { headers: authHeaders() });
+      const headers = authHeaders();
+      const response = await fetch(url, { headers });
       if (response.status === 204 || response.status === 404) {
         tile.setFeatures([]);
         return;
       }
-      if (response.status === 401 && session.current) logout();
+      if (response.status === 401) refused(headers.Authorization);
       if (!response.ok) {
         tile.onError();
         return;

@@ -239,6 +239,166 @@ class PatrolAppTest extends BrowserTestSupport {
                         || e.equals("Failed to load resource: the server responded with a status of 422 ()"));
     }
 
+    /**
+     * The next morning without signal: the token of yesterday's login has expired, the phone cannot reach the server,
+     * and the inspector still signs in, against the verifier of the password kept at the last online login. A wrong
+     * password is refused as the server would; the right one opens an offline session with today's task and package,
+     * where a point is recorded. With signal again the app asks for an online sign-in, after which the record goes up.
+     * A token the server refuses during a sync leaves the queue intact and the inspector at work; five wrong offline
+     * passwords delete the verifier.
+     */
+    @Test
+    void anInspectorSignsInWithoutSignalAndTheRecordsGoUpAfterSigningInOnline() throws Exception {
+        Place place = nextPlace();
+        String today = LocalDate.now(CHINA).toString();
+        String note = "离线登录测试 " + UUID.randomUUID().toString().substring(0, 8);
+        String taskId = createTask(place, today, note);
+        double[] centre = rounded(lonLat(place.centre()));
+        byte[] jpeg = ExifJpeg.photo(43, OffsetDateTime.now(ZoneOffset.ofHours(8)), true, centre[0], centre[1], 90.0);
+
+        Page page = phone();
+        BrowserContext context = page.context();
+        moveTo(context, centre);
+        page.navigate(url("/m/"));
+        logIn(page, "t-inspector", "secret-inspector");
+        Locator task = page.getByTestId("task-" + taskId);
+        task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("下载离线包"))
+                .click();
+        assertThat(task.getByRole(AriaRole.STATUS)).hasText("离线包已下载");
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+        // the phone keeps a PBKDF2 verifier of the password in IndexedDB, never the password
+        assertThat(page.evaluate(VERIFIER)).isEqualTo("310000 16 32 t-inspector");
+        assertThat((String) page.evaluate("() => JSON.stringify(localStorage)")).doesNotContain("secret-inspector");
+
+        // the next morning: the token has expired, and there is no signal
+        page.evaluate(
+                "() => { const s = JSON.parse(localStorage.getItem('gengbao.session'));"
+                        + " s.expiresAt = '2000-01-01T00:00:00Z'; localStorage.setItem('gengbao.session', JSON.stringify(s)); }");
+        goOffline(context);
+        page.reload();
+        logIn(page, "t-inspector", "wrong-password");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("登录失败：用户名或密码错误");
+        assertThat(page.getByText("无信号时只能离线登录曾在本机在线登录过的账号")).isVisible();
+        logIn(page, "t-inspector", "secret-inspector");
+        Locator banner = page.getByTestId("offline-session");
+        assertThat(banner).hasText("已离线登录：记录保存在本机，在线登录后上传");
+        assertThat(task).containsText(note);
+        assertThat(task.getByTestId("package-info")).containsText("下载于");
+        assertThat(page.getByText(Pattern.compile("^离线：显示 .* 获取的任务$"))).isVisible();
+        screenshot(page, "patrol-offline-1-signed-in");
+
+        // a point with a note and a photo, queued for the inspector
+        task.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("在地图上巡查"))
+                .click();
+        savePoint(page, "界桩旁，" + note, jpeg);
+        Locator summary = page.getByTestId("queue-summary");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^上传")))
+                .click();
+        assertThat(summary).hasText("待上传：1 条");
+
+        // signal again: the app asks for an online sign-in (the username filled in), then sends the queue
+        goOnline(context);
+        assertThat(banner).containsText("有信号了，请在线登录以上传记录。");
+        assertThat(summary).hasText("待上传：1 条");
+        banner.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("在线登录"))
+                .click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("在线登录以上传"));
+        assertThat(dialog.getByLabel("账号")).hasValue("t-inspector");
+        dialog.getByLabel("密码").fill("secret-inspector");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("登录"))
+                .click();
+        assertThat(banner).hasCount(0);
+        LocatorAssertions.HasTextOptions slow = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+        assertThat(summary).hasText("待上传：0 条", slow);
+        String officer = token(Role.OFFICER);
+        JsonNode observation = observationNoted(officer, today, taskId, note);
+        assertThat(observation.path("kind").asString()).isEqualTo("NOTE");
+        assertThat(observation.path("photos").get(0).path("received").asBoolean())
+                .isTrue();
+
+        // a record waits, the token is refused at the sync (revoked, or expired while the app was open): the
+        // inspector stays at work in an offline session, the record stays queued and goes up after signing in
+        goOffline(context);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^地图")))
+                .click();
+        String second = "令牌失效后 " + note;
+        savePoint(page, second, null);
+        page.evaluate("() => { const s = JSON.parse(localStorage.getItem('gengbao.session'));"
+                + " s.token = 'refused-' + s.token; localStorage.setItem('gengbao.session', JSON.stringify(s)); }");
+        page.reload();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^上传")))
+                .click();
+        assertThat(summary).hasText("待上传：1 条");
+        goOnline(context);
+        assertThat(banner).containsText("登录已过期：记录保存在本机，在线登录后上传");
+        assertThat(summary).hasText("待上传：1 条");
+        assertThat(page.getByTestId("queue-item").first()).containsText("待上传");
+        button(page, "立即同步").click();
+        assertThat(dialog.getByLabel("账号")).hasValue("t-inspector");
+        dialog.getByLabel("密码").fill("secret-inspector");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("登录"))
+                .click();
+        assertThat(summary).hasText("待上传：0 条", slow);
+        assertThat(observationNoted(officer, today, taskId, second).path("kind").asString())
+                .isEqualTo("NOTE");
+
+        // logging out keeps the verifier; five wrong offline passwords in a row delete it
+        goOffline(context);
+        button(page, "退出登录").click();
+        for (int i = 0; i < 5; i++) {
+            logIn(page, "t-inspector", "wrong-" + i);
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText("登录失败：用户名或密码错误");
+        }
+        assertThat(page.evaluate(VERIFIER)).isEqualTo("none");
+        logIn(page, "t-inspector", "secret-inspector");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("登录失败：网络不可用：无法连接服务器");
+        assertThat(banner).hasCount(0);
+
+        assertThat(pageErrors)
+                .as("errors other than requests refused without signal and the refused token")
+                .allMatch(e -> e.equals("Failed to load resource: net::ERR_INTERNET_DISCONNECTED")
+                        || e.equals("Failed to load resource: net::ERR_FAILED")
+                        || e.equals("Failed to load resource: the server responded with a status of 401 ()"));
+    }
+
+    /** The stored offline verifier of t-inspector as "iterations saltBytes hashBytes username", or "none". */
+    private static final String VERIFIER = "() => new Promise((resolve, reject) => {"
+            + " const open = indexedDB.open('gengbao-patrol'); open.onerror = reject;"
+            + " open.onsuccess = () => { const get = open.result.transaction('verifiers').objectStore('verifiers')"
+            + " .get('t-inspector'); get.onerror = reject; get.onsuccess = () => { const v = get.result; open.result.close();"
+            + " resolve(v ? [v.iterations, v.salt.byteLength, v.hash.byteLength, v.user.username].join(' ') : 'none'); }; };"
+            + " })";
+
+    /** On the map: a NOTE point at the GPS position with this note (and photo), saved to the queue. */
+    private static void savePoint(Page page, String note, byte[] jpeg) {
+        button(page, "新建观察").click();
+        page.getByLabel("类型").selectOption("NOTE");
+        page.getByText("单点").click();
+        button(page, "用当前位置").click();
+        assertThat(page.getByTestId("draft-positions")).containsText("位置 ");
+        page.getByLabel("说明").fill(note);
+        if (jpeg != null) {
+            page.getByLabel("拍照").setInputFiles(new FilePayload("IMG_0002.jpg", "image/jpeg", jpeg));
+            assertThat(page.getByTestId("draft-photos")).hasText("照片 1 张");
+        }
+        button(page, "保存").click();
+        assertThat(page.getByText("已保存，等待上传")).isVisible();
+    }
+
+    /** The observation of the task's records (t-inspector, that day) whose note contains the text. */
+    private JsonNode observationNoted(String token, String date, String taskId, String text) throws Exception {
+        JsonNode records = okJson(token, "/api/v1/patrol/records?date=" + date + "&inspector=t-inspector&size=200");
+        for (JsonNode item : records.path("items")) {
+            if (!taskId.equals(item.path("taskId").asString(null))) continue;
+            JsonNode record = okJson(
+                    token, "/api/v1/patrol/records/" + item.path("clientId").asString());
+            for (JsonNode o : record.path("observations")) {
+                if (o.path("note").asString("").contains(text)) return o;
+            }
+        }
+        throw new AssertionError("no observation of task " + taskId + " noted " + text + " in " + records);
+    }
+
     private String createTask(Place place, String date, String note) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("gridCode", villageA1);
