@@ -173,6 +173,7 @@ class ScopeLeakTest extends PatrolTestSupport {
         fixtures.put("/api/v1/grid/people/{id}", personId);
         fixtures.put("/api/v1/grid/cells/{code}", villageA1);
         fixtures.put("/api/v1/accounts/{username}", "t-inspector");
+        fixtures.put("/api/v1/webhooks/{name}", "clue");
         secrets.addAll(List.of(
                 taskId,
                 recordId,
