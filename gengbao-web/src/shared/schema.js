@@ -21,12 +21,21 @@ words({
   'form.unique': ['“{field}”中有重复项', '“{field}” has the same item twice'],
 });
 
-/** The choices of a schema as [{value, label}] (enum with x-enumTitles or x-enumNames, or oneOf/anyOf of const), or null. */
+const english = () => locale.lang === 'en';
+
+/**
+ * The choices of a schema as [{value, label}] (enum with x-enumTitles — x-enumTitlesEn in English — or x-enumNames, or
+ * oneOf/anyOf of const), or null.
+ */
 export function choices(schema) {
   if (Array.isArray(schema.enum)) {
     return schema.enum.map((value, i) => ({
       value,
-      label: schema['x-enumTitles']?.[value] ?? schema['x-enumNames']?.[i] ?? String(value),
+      label:
+        (english() ? schema['x-enumTitlesEn']?.[value] : undefined) ??
+        schema['x-enumTitles']?.[value] ??
+        schema['x-enumNames']?.[i] ??
+        String(value),
     }));
   }
   const alternatives = schema.oneOf ?? schema.anyOf;
@@ -50,9 +59,9 @@ export function typeOf(schema) {
   return 'string';
 }
 
-/** The title of a field: the schema's title, else the member name. */
+/** The title of a field: the schema's title (x-titleEn in English, when it has one), else the member name. */
 export function titleOf(schema, name) {
-  return schema.title || name || '';
+  return (english() && schema['x-titleEn']) || schema.title || name || '';
 }
 
 /** The member name as English words ("verifiedOn" → "verified on"), shown beside Chinese titles in English. */
@@ -181,5 +190,5 @@ function check(schema, model, pointer, name, required, errors) {
 
 /** Whether the current language wants the member name beside a Chinese title. */
 export function wantsNameWords(title) {
-  return locale.lang === 'en' && /[\u3400-\u9fff]/.test(title ?? '');
+  return english() && /[\u3400-\u9fff]/.test(title ?? '');
 }

@@ -3,6 +3,7 @@ package org.gengbao.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.gengbao.server.audit.AuditVerifier;
 import org.gengbao.server.evidence.EvidenceStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -782,6 +784,27 @@ class CaseLifecycleTest extends CaseTestSupport {
             JsonNode p = problem(actRaw(officer, id, "VERIFY", t[0]), 422, "CASE_DATA_INVALID");
             assertThat(p.path("field").asString()).as(t[0]).isEqualTo(t[1]);
         }
+        // in English the refusal names the field by its English title, in Chinese by its Chinese one
+        JsonNode badDate = problem(
+                mvc.perform(post("/api/v1/cases/" + id + "/transitions")
+                        .header("Authorization", bearer(officer))
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"VERIFY\",\"data\":" + cases[2][0] + "}")),
+                422,
+                "CASE_DATA_INVALID");
+        assertThat(badDate.path("detail").asString())
+                .isEqualTo("/data/verifiedOn: “Verified on” must be a date YYYY-MM-DD");
+        assertThat(badDate.at("/messages/zh").asString()).isEqualTo("/data/verifiedOn：“核查日期”应为日期 YYYY-MM-DD");
+        JsonNode missing = problem(
+                mvc.perform(post("/api/v1/cases/" + id + "/transitions")
+                        .header("Authorization", bearer(officer))
+                        .header("Accept-Language", "en-GB,en;q=0.9")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"VERIFY\",\"data\":" + cases[0][0] + "}")),
+                422,
+                "CASE_DATA_INVALID");
+        assertThat(missing.path("detail").asString()).isEqualTo("/data/findings: “Findings on site” is required");
         assertThat(json(getJson(officer, "/api/v1/cases/" + id)).path("timeline"))
                 .hasSize(1);
         assertThat(count(

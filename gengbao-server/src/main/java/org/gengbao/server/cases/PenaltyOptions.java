@@ -1,7 +1,5 @@
 package org.gengbao.server.cases;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.gengbao.server.storage.JsonText;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -96,13 +94,13 @@ class PenaltyOptions {
         fine.put("min", r.minYuan());
         fine.put("max", r.maxYuan());
         ArrayNode options = out.putArray("options");
-        Map<String, String> en = new LinkedHashMap<>();
-        en.put("RETURN_LAND", "order the illegally occupied land returned");
-        en.put("DEMOLISH_WITHIN_DEADLINE", "order the new buildings and facilities demolished within a deadline");
-        en.put("CONFISCATE", "confiscate the new buildings and facilities");
-        en.put("RESTORE_LAND", "order the land restored");
-        Workflow.MEASURES.forEach((code, zh) ->
-                options.addObject().put("code", code).put("titleZh", zh).put("titleEn", en.get(code)));
+        // the names of the decision form's choices; in English as a phrase, without its capital
+        Workflow.MEASURES.forEach((code, name) -> options.addObject()
+                .put("code", code)
+                .put("titleZh", name.zh())
+                .put(
+                        "titleEn",
+                        Character.toLowerCase(name.en().charAt(0)) + name.en().substring(1)));
         out.put("basis", "《土地管理法》第七十七条，《土地管理法实施条例》第五十七条（罚款标准为配置值，需核实）");
         return out;
     }

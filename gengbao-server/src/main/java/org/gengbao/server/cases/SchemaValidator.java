@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * (object, array, string, number, integer, boolean), {@code properties}, {@code required}, {@code
  * additionalProperties: false}, {@code enum}, {@code minimum}, {@code maximum}, {@code minLength}, {@code maxLength},
  * {@code pattern}, {@code format} (date, date-time), {@code items}, {@code minItems}, {@code maxItems} and {@code
- * uniqueItems}. Other keywords are annotations. Reports the first violation with the JSON Pointer of the failing value.
+ * uniqueItems}. Other keywords are annotations. Reports the first violation with the JSON Pointer of the failing value;
+ * the Chinese message names the field by its {@code title}, the English one by its {@code x-titleEn} (else its title).
  */
 final class SchemaValidator {
     private SchemaValidator() {}
@@ -27,9 +28,10 @@ final class SchemaValidator {
 
     private static Optional<Violation> check(JsonNode schema, JsonNode value, String at) {
         String title = schema.path("title").asString(at.isEmpty() ? "数据" : at);
+        String en = "“" + titleEn(schema, at.isEmpty() ? "data" : at) + "” ";
         String type = schema.path("type").asString(null);
         if (type != null && !hasType(value, type)) {
-            return fail(at, "“" + title + "”应为" + typeZh(type), "must be of type " + type);
+            return fail(at, "“" + title + "”应为" + typeZh(type), en + "must be of type " + type);
         }
         if (schema.has("enum")) {
             boolean found = false;
@@ -40,7 +42,7 @@ final class SchemaValidator {
                 return fail(
                         at,
                         "“" + title + "”应为以下之一：" + list(schema.get("enum")),
-                        "must be one of " + list(schema.get("enum")));
+                        en + "must be one of " + list(schema.get("enum")));
             }
         }
         if (value.isString()) {
@@ -50,13 +52,17 @@ final class SchemaValidator {
                 return fail(
                         at,
                         "“" + title + "”不能为空或过短",
-                        "is shorter than " + schema.get("minLength").asInt());
+                        en
+                                + (schema.get("minLength").asInt() <= 1
+                                        ? "must not be empty"
+                                        : "needs at least "
+                                                + count(schema.get("minLength").asInt(), "character")));
             }
             if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
                 return fail(
                         at,
                         "“" + title + "”不能超过 " + schema.get("maxLength").asInt() + " 个字符",
-                        "is longer than " + schema.get("maxLength").asInt());
+                        en + "allows at most " + count(schema.get("maxLength").asInt(), "character"));
             }
             if (schema.has("pattern")
                     && !Pattern.compile(schema.get("pattern").asString())
@@ -65,14 +71,14 @@ final class SchemaValidator {
                 return fail(
                         at,
                         "“" + title + "”格式不正确",
-                        "does not match " + schema.get("pattern").asString());
+                        en + "does not match " + schema.get("pattern").asString());
             }
             String format = schema.path("format").asString("");
             if (format.equals("date") && !parses(s, true)) {
-                return fail(at, "“" + title + "”应为日期 YYYY-MM-DD", "must be a date YYYY-MM-DD");
+                return fail(at, "“" + title + "”应为日期 YYYY-MM-DD", en + "must be a date YYYY-MM-DD");
             }
             if (format.equals("date-time") && !parses(s, false)) {
-                return fail(at, "“" + title + "”应为带时区的时间", "must be a date-time with offset (RFC 3339)");
+                return fail(at, "“" + title + "”应为带时区的时间", en + "must be a date-time with offset (RFC 3339)");
             }
         }
         if (value.isNumber()) {
@@ -81,13 +87,13 @@ final class SchemaValidator {
                 return fail(
                         at,
                         "“" + title + "”不能小于 " + schema.get("minimum").asString(),
-                        "must be at least " + schema.get("minimum").asString());
+                        en + "must be at least " + schema.get("minimum").asString());
             }
             if (schema.has("maximum") && d > schema.get("maximum").asDouble()) {
                 return fail(
                         at,
                         "“" + title + "”不能大于 " + schema.get("maximum").asString(),
-                        "must be at most " + schema.get("maximum").asString());
+                        en + "must be at most " + schema.get("maximum").asString());
             }
         }
         if (value.isArray()) {
@@ -96,19 +102,19 @@ final class SchemaValidator {
                 return fail(
                         at,
                         "“" + title + "”至少应有 " + schema.get("minItems").asInt() + " 项",
-                        "needs at least " + schema.get("minItems").asInt() + " items");
+                        en + "needs at least " + count(schema.get("minItems").asInt(), "item"));
             }
             if (schema.has("maxItems") && n > schema.get("maxItems").asInt()) {
                 return fail(
                         at,
                         "“" + title + "”最多 " + schema.get("maxItems").asInt() + " 项",
-                        "allows at most " + schema.get("maxItems").asInt() + " items");
+                        en + "allows at most " + count(schema.get("maxItems").asInt(), "item"));
             }
             if (schema.path("uniqueItems").asBoolean(false)) {
                 Set<JsonNode> seen = new HashSet<>();
                 for (JsonNode item : value) {
                     if (!seen.add(item)) {
-                        return fail(at, "“" + title + "”中有重复项", "has duplicate items");
+                        return fail(at, "“" + title + "”中有重复项", en + "has duplicate items");
                     }
                 }
             }
@@ -127,7 +133,8 @@ final class SchemaValidator {
                 String name = r.asString();
                 if (!value.has(name) || value.get(name).isNull()) {
                     String t = properties.path(name).path("title").asString(name);
-                    return fail(at + "/" + escape(name), "缺少必填项“" + t + "”", "is required");
+                    String tEn = titleEn(properties.path(name), name);
+                    return fail(at + "/" + escape(name), "缺少必填项“" + t + "”", "“" + tEn + "” is required");
                 }
             }
             for (String name : value.propertyNames()) {
@@ -135,7 +142,8 @@ final class SchemaValidator {
                 if (sub == null) {
                     if (schema.path("additionalProperties").isBoolean()
                             && !schema.get("additionalProperties").asBoolean()) {
-                        return fail(at + "/" + escape(name), "不认识的字段“" + name + "”", "is not a known field");
+                        return fail(
+                                at + "/" + escape(name), "不认识的字段“" + name + "”", "“" + name + "” is not a known field");
                     }
                     continue;
                 }
@@ -146,6 +154,16 @@ final class SchemaValidator {
             }
         }
         return Optional.empty();
+    }
+
+    /** The English name of a field: its {@code x-titleEn}, else its (Chinese) title, else the fallback. */
+    private static String titleEn(JsonNode schema, String fallback) {
+        String en = schema.path("x-titleEn").asString("");
+        return en.isBlank() ? schema.path("title").asString(fallback) : en;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static boolean hasType(JsonNode v, String type) {

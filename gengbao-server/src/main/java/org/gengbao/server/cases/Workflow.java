@@ -148,18 +148,38 @@ final class Workflow {
             EnumSet.of(DECIDED, DEMANDED, APPLIED, ENFORCEMENT_ALLOWED, ENFORCEMENT_REFUSED, EXECUTED);
     private static final Set<CaseStatus> OPEN = EnumSet.complementOf(EnumSet.of(DISMISSED, CLOSED, ARCHIVED));
 
-    static final Map<String, String> MEASURES = values(
-            "RETURN_LAND", "责令退还非法占用的土地",
-            "DEMOLISH_WITHIN_DEADLINE", "限期拆除在非法占用的土地上新建的建筑物和其他设施",
-            "CONFISCATE", "没收在非法占用的土地上新建的建筑物和其他设施",
-            "RESTORE_LAND", "恢复土地原状");
-    static final Map<String, String> BLACKLIST_MEASURES = values(
-            "LUXURY_SPENDING", "限制高消费",
-            "FLIGHTS_AND_HIGH_SPEED_RAIL", "限制乘坐飞机、高铁",
-            "FINANCING_AND_CREDIT", "限制融资信贷",
-            "GOVERNMENT_SUBSIDIES", "限制申请政府补贴",
-            "PUBLIC_PROCUREMENT", "限制参与政府采购、招标投标",
-            "PUBLIC_DISCLOSURE", "通过信用平台公示");
+    static final Map<String, Name> MEASURES = values(
+            "RETURN_LAND",
+            "责令退还非法占用的土地",
+            "Order the illegally occupied land returned",
+            "DEMOLISH_WITHIN_DEADLINE",
+            "限期拆除在非法占用的土地上新建的建筑物和其他设施",
+            "Order the new buildings and facilities demolished within a deadline",
+            "CONFISCATE",
+            "没收在非法占用的土地上新建的建筑物和其他设施",
+            "Confiscate the new buildings and facilities",
+            "RESTORE_LAND",
+            "恢复土地原状",
+            "Order the land restored");
+    static final Map<String, Name> BLACKLIST_MEASURES = values(
+            "LUXURY_SPENDING",
+            "限制高消费",
+            "Restriction on high consumption",
+            "FLIGHTS_AND_HIGH_SPEED_RAIL",
+            "限制乘坐飞机、高铁",
+            "No travel by air or high-speed rail",
+            "FINANCING_AND_CREDIT",
+            "限制融资信贷",
+            "Restriction on financing and credit",
+            "GOVERNMENT_SUBSIDIES",
+            "限制申请政府补贴",
+            "Restriction on applying for government subsidies",
+            "PUBLIC_PROCUREMENT",
+            "限制参与政府采购、招标投标",
+            "Exclusion from government procurement and public tenders",
+            "PUBLIC_DISCLOSURE",
+            "通过信用平台公示",
+            "Public disclosure on the credit platform");
 
     private static final Map<CaseAction, Rule> RULES = build();
 
@@ -211,10 +231,21 @@ final class Workflow {
                         .schema(object(
                                 "线索核查",
                                 "Verification of the clue on site",
-                                req("result", choice("核查结论", values("CONFIRMED", "违法事实成立", "DISMISSED", "不构成违法，排除"))),
-                                req("verifiedOn", date("核查日期")),
-                                req("verifiedBy", text("核查人员", 200)),
-                                req("findings", text("核查情况", 4000)))));
+                                req(
+                                        "result",
+                                        choice(
+                                                "核查结论",
+                                                "Finding",
+                                                values(
+                                                        "CONFIRMED",
+                                                        "违法事实成立",
+                                                        "Violation established",
+                                                        "DISMISSED",
+                                                        "不构成违法，排除",
+                                                        "No violation; clue dismissed"))),
+                                req("verifiedOn", date("核查日期", "Verified on")),
+                                req("verifiedBy", text("核查人员", "Verified by", 200)),
+                                req("findings", text("核查情况", "Findings on site", 4000)))));
         add(
                 t,
                 on(CaseAction.WARNING_INTERVIEW)
@@ -225,12 +256,12 @@ final class Workflow {
                         .schema(object(
                                 "预警约谈记录",
                                 "Record of the warning interview",
-                                req("interviewedOn", date("约谈日期")),
-                                req("interviewee", text("被约谈人", 100)),
-                                req("interviewers", text("约谈人员", 200)),
-                                opt("place", text("约谈地点", 200)),
-                                req("content", text("约谈内容", 4000)),
-                                opt("commitment", text("当事人承诺", 2000)))));
+                                req("interviewedOn", date("约谈日期", "Interviewed on")),
+                                req("interviewee", text("被约谈人", "Interviewee", 100)),
+                                req("interviewers", text("约谈人员", "Interviewers", 200)),
+                                opt("place", text("约谈地点", "Place of the interview", 200)),
+                                req("content", text("约谈内容", "Content of the interview", 4000)),
+                                opt("commitment", text("当事人承诺", "Commitment of the party", 2000)))));
         add(
                 t,
                 on(CaseAction.STOP_ORDER)
@@ -243,10 +274,10 @@ final class Workflow {
                         .schema(object(
                                 "责令停止违法行为通知书",
                                 "Order to stop the violation",
-                                req("orderedOn", date("通知日期")),
-                                req("party", text("当事人", 100)),
-                                req("facts", text("违法事实", 4000)),
-                                req("requirements", text("责令事项", 2000)))));
+                                req("orderedOn", date("通知日期", "Ordered on")),
+                                req("party", text("当事人", "Party", 100)),
+                                req("facts", text("违法事实", "Facts of the violation", 4000)),
+                                req("requirements", text("责令事项", "What the party is ordered to do", 2000)))));
         add(
                 t,
                 on(CaseAction.FILE)
@@ -259,12 +290,16 @@ final class Workflow {
                         .schema(object(
                                 "立案审批",
                                 "Filing of the case",
-                                req("filedOn", date("立案日期")),
-                                req("partyName", text("当事人姓名或名称", 100)),
-                                opt("partyIdNumber", pattern("当事人身份证号码", ID_NUMBER, 18)),
-                                opt("partyPhone", pattern("当事人联系电话", "^[0-9+\\- ]{5,20}$", 20)),
-                                req("cause", text("案由", 500)),
-                                req("approvedBy", text("审批人", 100)))));
+                                req("filedOn", date("立案日期", "Filed on")),
+                                req("partyName", text("当事人姓名或名称", "Name of the party (person or organisation)", 100)),
+                                opt(
+                                        "partyIdNumber",
+                                        pattern("当事人身份证号码", "Resident ID number of the party", ID_NUMBER, 18)),
+                                opt(
+                                        "partyPhone",
+                                        pattern("当事人联系电话", "Phone number of the party", "^[0-9+\\- ]{5,20}$", 20)),
+                                req("cause", text("案由", "Cause of action", 500)),
+                                req("approvedBy", text("审批人", "Approved by", 100)))));
         add(
                 t,
                 on(CaseAction.RECORD_SURVEY)
@@ -276,11 +311,11 @@ final class Workflow {
                         .schema(object(
                                 "现场勘测笔录",
                                 "Record of the on-site survey",
-                                req("surveyedOn", date("勘测日期")),
-                                req("surveyors", text("勘测人员", 200)),
-                                opt("present", text("在场人员", 200)),
-                                req("measuredAreaM2", number("实测面积（平方米）", 0)),
-                                req("description", text("现场情况", 4000)))));
+                                req("surveyedOn", date("勘测日期", "Surveyed on")),
+                                req("surveyors", text("勘测人员", "Surveyors", 200)),
+                                opt("present", text("在场人员", "Persons present", 200)),
+                                req("measuredAreaM2", number("实测面积（平方米）", "Measured area (m²)", 0)),
+                                req("description", text("现场情况", "Situation on site", 4000)))));
         add(
                 t,
                 on(CaseAction.RECORD_INQUIRY)
@@ -292,10 +327,10 @@ final class Workflow {
                         .schema(object(
                                 "询问笔录",
                                 "Record of an inquiry",
-                                req("inquiredOn", date("询问日期")),
-                                req("interviewee", text("被询问人", 100)),
-                                req("inquirers", text("询问人", 200)),
-                                req("transcript", text("询问内容", 8000)))));
+                                req("inquiredOn", date("询问日期", "Questioned on")),
+                                req("interviewee", text("被询问人", "Person questioned", 100)),
+                                req("inquirers", text("询问人", "Questioned by", 200)),
+                                req("transcript", text("询问内容", "Transcript of the questioning", 8000)))));
         add(
                 t,
                 on(CaseAction.NOTIFY_PENALTY)
@@ -309,11 +344,15 @@ final class Workflow {
                         .schema(object(
                                 "行政处罚告知",
                                 "Notice of the proposed penalty",
-                                req("notifiedOn", date("告知日期")),
-                                req("proposedMeasures", choices("拟处罚种类", MEASURES)),
-                                req("proposedFineYuan", number("拟罚款金额（元）", 0)),
-                                req("hearingRight", bool("告知听证权利（拟较大数额罚款等依法应当告知）")),
-                                req("facts", text("违法事实及依据", 4000)))));
+                                req("notifiedOn", date("告知日期", "Notified on")),
+                                req("proposedMeasures", choices("拟处罚种类", "Proposed penalties", MEASURES)),
+                                req("proposedFineYuan", number("拟罚款金额（元）", "Proposed fine (yuan)", 0)),
+                                req(
+                                        "hearingRight",
+                                        bool(
+                                                "告知听证权利（拟较大数额罚款等依法应当告知）",
+                                                "Party informed of the right to a hearing (required by law, e.g. for a large fine)")),
+                                req("facts", text("违法事实及依据", "Facts of the violation and legal basis", 4000)))));
         add(
                 t,
                 // APL art. 64(1): a party notified of its right asks for a hearing within the period; the request must
@@ -344,10 +383,10 @@ final class Workflow {
                         .schema(object(
                                 "听证",
                                 "Hearing",
-                                req("requestedOn", date("当事人申请听证日期")),
-                                req("heldOn", date("听证日期")),
-                                req("presidedBy", text("听证主持人", 100)),
-                                req("summary", text("听证情况", 4000)))));
+                                req("requestedOn", date("当事人申请听证日期", "Hearing requested by the party on")),
+                                req("heldOn", date("听证日期", "Hearing held on")),
+                                req("presidedBy", text("听证主持人", "Presiding officer of the hearing", 100)),
+                                req("summary", text("听证情况", "Summary of the hearing", 4000)))));
         add(
                 t,
                 // The party withdraws its hearing request in writing (the APL does not name withdrawal; art. 64(8)
@@ -376,9 +415,9 @@ final class Workflow {
                         .schema(object(
                                 "当事人放弃陈述、申辩和听证",
                                 "The party's written waiver of statement, defence and hearing",
-                                req("waivedOn", date("放弃日期")),
-                                req("party", text("当事人（签名）", 100)),
-                                req("statement", text("当事人书面声明", 2000)))));
+                                req("waivedOn", date("放弃日期", "Waived on")),
+                                req("party", text("当事人（签名）", "Party (signature)", 100)),
+                                req("statement", text("当事人书面声明", "Written declaration of the party", 2000)))));
         add(
                 t,
                 on(CaseAction.DECIDE_PENALTY)
@@ -395,11 +434,11 @@ final class Workflow {
                         .schema(object(
                                 "行政处罚决定",
                                 "Penalty decision",
-                                req("decidedOn", date("决定日期")),
-                                req("measures", choices("处罚种类", MEASURES)),
-                                req("fineYuan", number("罚款金额（元）", 0)),
-                                req("performBy", date("履行期限")),
-                                req("reasons", text("处罚理由及依据", 4000)))));
+                                req("decidedOn", date("决定日期", "Decided on")),
+                                req("measures", choices("处罚种类", "Penalties", MEASURES)),
+                                req("fineYuan", number("罚款金额（元）", "Fine (yuan)", 0)),
+                                req("performBy", date("履行期限", "Deadline for performance")),
+                                req("reasons", text("处罚理由及依据", "Reasons and legal basis of the penalty", 4000)))));
         add(
                 t,
                 on(CaseAction.RECORD_PERFORMANCE)
@@ -418,10 +457,10 @@ final class Workflow {
                         .schema(object(
                                 "履行情况",
                                 "Performance by the party",
-                                req("performedOn", date("履行日期")),
-                                req("description", text("履行情况", 4000)),
-                                opt("paidYuan", number("已缴罚款（元）", 0)),
-                                opt("photos", photos("履行照片", 0)))));
+                                req("performedOn", date("履行日期", "Performed on")),
+                                req("description", text("履行情况", "Details of the performance", 4000)),
+                                opt("paidYuan", number("已缴罚款（元）", "Fine paid (yuan)", 0)),
+                                opt("photos", photos("履行照片", "Photos of the performance", 0)))));
         add(
                 t,
                 on(CaseAction.SEND_DEMAND)
@@ -437,8 +476,8 @@ final class Workflow {
                         .schema(object(
                                 "催告书",
                                 "Formal demand",
-                                req("demandedOn", date("催告日期")),
-                                req("content", text("催告事项", 4000)))));
+                                req("demandedOn", date("催告日期", "Demand issued on")),
+                                req("content", text("催告事项", "Obligations demanded", 4000)))));
         add(
                 t,
                 on(CaseAction.APPLY_COURT_ENFORCEMENT)
@@ -458,9 +497,9 @@ final class Workflow {
                         .schema(object(
                                 "强制执行申请",
                                 "Application for non-litigation enforcement",
-                                req("appliedOn", date("申请日期")),
-                                req("court", text("受理法院", 200)),
-                                req("requests", text("申请执行事项", 4000)))));
+                                req("appliedOn", date("申请日期", "Applied on")),
+                                req("court", text("受理法院", "Court applied to", 200)),
+                                req("requests", text("申请执行事项", "Matters to be enforced", 4000)))));
         add(
                 t,
                 on(CaseAction.COURT_HEARING)
@@ -470,9 +509,9 @@ final class Workflow {
                         .schema(object(
                                 "法院审查听证",
                                 "Hearing of the court",
-                                req("heardOn", date("听证（审查）日期")),
-                                req("participants", text("参加人员", 500)),
-                                req("summary", text("听证（审查）情况", 4000)))));
+                                req("heardOn", date("听证（审查）日期", "Court hearing (review) held on")),
+                                req("participants", text("参加人员", "Participants", 500)),
+                                req("summary", text("听证（审查）情况", "Summary of the court hearing (review)", 4000)))));
         add(
                 t,
                 on(CaseAction.COURT_RULING)
@@ -485,10 +524,21 @@ final class Workflow {
                         .schema(object(
                                 "法院裁定",
                                 "Ruling of the court",
-                                req("decision", choice("裁定结果", values("ALLOW", "准予强制执行", "REFUSE", "不准予强制执行"))),
-                                req("ruledOn", date("裁定日期")),
-                                req("rulingNumber", text("裁定书文号", 100)),
-                                req("reason", text("裁定理由", 4000)))));
+                                req(
+                                        "decision",
+                                        choice(
+                                                "裁定结果",
+                                                "Ruling",
+                                                values(
+                                                        "ALLOW",
+                                                        "准予强制执行",
+                                                        "Enforcement allowed",
+                                                        "REFUSE",
+                                                        "不准予强制执行",
+                                                        "Enforcement refused"))),
+                                req("ruledOn", date("裁定日期", "Ruled on")),
+                                req("rulingNumber", text("裁定书文号", "Number of the ruling", 100)),
+                                req("reason", text("裁定理由", "Reasons for the ruling", 4000)))));
         add(
                 t,
                 on(CaseAction.RECORD_EXECUTION)
@@ -502,10 +552,10 @@ final class Workflow {
                         .schema(object(
                                 "组织实施情况",
                                 "Execution by the town",
-                                req("executedOn", date("实施日期")),
-                                req("executedBy", text("实施单位及人员", 200)),
-                                req("description", text("实施情况", 4000)),
-                                req("photos", photos("实施后现场照片", 1)))));
+                                req("executedOn", date("实施日期", "Executed on")),
+                                req("executedBy", text("实施单位及人员", "Executed by (units and persons)", 200)),
+                                req("description", text("实施情况", "Details of the execution", 4000)),
+                                req("photos", photos("实施后现场照片", "Photos of the site after execution", 1)))));
         add(
                 t,
                 on(CaseAction.TRANSFER_TO_POLICE)
@@ -518,9 +568,9 @@ final class Workflow {
                         .schema(object(
                                 "移送公安机关",
                                 "Transfer to the police",
-                                req("transferredOn", date("移送日期")),
-                                req("receivingUnit", text("接收单位", 200)),
-                                req("reason", text("移送理由", 4000)))));
+                                req("transferredOn", date("移送日期", "Transferred on")),
+                                req("receivingUnit", text("接收单位", "Receiving unit", 200)),
+                                req("reason", text("移送理由", "Reasons for the transfer", 4000)))));
         add(
                 t,
                 on(CaseAction.POLICE_ACCEPT)
@@ -534,9 +584,9 @@ final class Workflow {
                         .schema(object(
                                 "公安机关受理",
                                 "Acceptance by the police",
-                                req("acceptedOn", date("受理日期")),
-                                req("policeCaseNumber", text("公安案件编号", 100)),
-                                opt("note", text("备注", 2000)))));
+                                req("acceptedOn", date("受理日期", "Accepted on")),
+                                req("policeCaseNumber", text("公安案件编号", "Police case number", 100)),
+                                opt("note", text("备注", "Note", 2000)))));
         add(
                 t,
                 on(CaseAction.JOINT_ACTION)
@@ -547,9 +597,9 @@ final class Workflow {
                         .schema(object(
                                 "联合执法",
                                 "Joint enforcement action",
-                                req("actedOn", date("行动日期")),
-                                req("participants", text("参加单位及人员", 500)),
-                                req("description", text("行动情况", 4000)))));
+                                req("actedOn", date("行动日期", "Action taken on")),
+                                req("participants", text("参加单位及人员", "Participating units and persons", 500)),
+                                req("description", text("行动情况", "Details of the action", 4000)))));
         add(
                 t,
                 on(CaseAction.BLACKLIST)
@@ -563,11 +613,11 @@ final class Workflow {
                         .schema(object(
                                 "纳入失信名单",
                                 "Listing on the credit blacklist",
-                                req("listedOn", date("列入日期")),
-                                req("party", text("失信当事人", 100)),
-                                req("idNumber", pattern("身份证号码", ID_NUMBER, 18)),
-                                req("measures", choices("惩戒措施", BLACKLIST_MEASURES)),
-                                req("reason", text("列入理由", 2000)))));
+                                req("listedOn", date("列入日期", "Listed on")),
+                                req("party", text("失信当事人", "Party to be listed", 100)),
+                                req("idNumber", pattern("身份证号码", "Resident ID number", ID_NUMBER, 18)),
+                                req("measures", choices("惩戒措施", "Sanctions", BLACKLIST_MEASURES)),
+                                req("reason", text("列入理由", "Reasons for the listing", 2000)))));
         add(
                 t,
                 on(CaseAction.LIFT_BLACKLIST)
@@ -580,8 +630,8 @@ final class Workflow {
                         .schema(object(
                                 "信用修复",
                                 "Credit repair: lifting the listing",
-                                req("liftedOn", date("移出日期")),
-                                req("reason", text("移出理由", 2000)))));
+                                req("liftedOn", date("移出日期", "Removed from the list on")),
+                                req("reason", text("移出理由", "Reasons for the removal", 2000)))));
         add(
                 t,
                 on(CaseAction.CLOSE)
@@ -594,8 +644,8 @@ final class Workflow {
                         .schema(object(
                                 "结案",
                                 "Closing the case",
-                                req("closedOn", date("结案日期")),
-                                req("summary", text("结案情况", 4000)))));
+                                req("closedOn", date("结案日期", "Closed on")),
+                                req("summary", text("结案情况", "Summary at closing", 4000)))));
         add(
                 t,
                 on(CaseAction.ARCHIVE)
@@ -606,8 +656,8 @@ final class Workflow {
                         .schema(object(
                                 "归档",
                                 "Archiving",
-                                req("archivedOn", date("归档日期")),
-                                req("archiveNumber", text("档案号", 100)))));
+                                req("archivedOn", date("归档日期", "Archived on")),
+                                req("archiveNumber", text("档案号", "Archive number", 100)))));
         return Collections.unmodifiableMap(t);
     }
 

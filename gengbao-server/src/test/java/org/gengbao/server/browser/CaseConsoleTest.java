@@ -39,6 +39,15 @@ class CaseConsoleTest extends BrowserTestSupport {
         return new Locator.GetByRoleOptions().setName(name).setExact(true);
     }
 
+    /**
+     * A label of this text and perhaps the mark of a required field — not one that merely contains it, such as a
+     * Chinese title followed by the member name in English words. (Plain text: the pattern goes to the browser as a
+     * JavaScript regular expression, which knows no Pattern.quote.)
+     */
+    private static Pattern label(String text) {
+        return Pattern.compile("^" + text + "\\s*\\*?$");
+    }
+
     @Test
     void officerOpensACaseFromAClueAndTakesStepsThroughTheSchemaForms() throws Exception {
         String clueId = newClue();
@@ -168,6 +177,16 @@ class CaseConsoleTest extends BrowserTestSupport {
         phone.getByRole(AriaRole.BUTTON, named("English")).click();
         assertThat(phone.getByTestId("case-status")).hasText("Verified");
         assertThat(phone.getByTestId("case-timeline")).containsText("Warning interview");
+        // its action forms too: fields named by their English titles, and so are the form's own complaints
+        Locator phoneActions = phone.getByTestId("case-actions");
+        phoneActions.getByRole(AriaRole.BUTTON, inPart("Warning interview")).click();
+        phoneActions.getByLabel(label("Content of the interview")).fill("Told to stop building at once");
+        phoneActions
+                .getByRole(AriaRole.BUTTON, inPart("Submit “Warning interview”"))
+                .click();
+        assertThat(phoneActions.getByRole(AriaRole.ALERT)).containsText("“Interviewed on” is required");
+        assertThat(phoneActions.getByLabel(label("Interviewed on"))).isFocused();
+        screenshot(phone, "case-form-english-phone");
 
         // the one expected failure (the server's 422) is the only error the browser logged
         pageErrors.removeIf(e -> e.contains("status of 422"));
