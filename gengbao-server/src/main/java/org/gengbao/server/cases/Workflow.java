@@ -367,9 +367,9 @@ final class Workflow {
                         .schema(object(
                                 "当事人申请听证",
                                 "The party's request for a hearing",
-                                req("requestedOn", date("申请听证日期")),
-                                req("requestedBy", text("申请人（当事人或其代理人）", 100)),
-                                opt("note", text("备注", 2000)))));
+                                req("requestedOn", date("申请听证日期", "Hearing requested on")),
+                                req("requestedBy", text("申请人（当事人或其代理人）", "Requested by (the party or its agent)", 100)),
+                                opt("note", text("备注", "Note", 2000)))));
         add(
                 t,
                 // Without a recorded request, the hearing's own requestedOn is the request (checked against the
@@ -401,9 +401,14 @@ final class Workflow {
                         .schema(object(
                                 "当事人撤回听证申请",
                                 "The party's withdrawal of the hearing request",
-                                req("withdrawnOn", date("撤回日期")),
-                                req("party", text("当事人（签名）", 100)),
-                                req("statement", text("当事人撤回听证申请的书面声明", 2000)))));
+                                req("withdrawnOn", date("撤回日期", "Withdrawn on")),
+                                req("party", text("当事人（签名）", "Party (signature)", 100)),
+                                req(
+                                        "statement",
+                                        text(
+                                                "当事人撤回听证申请的书面声明",
+                                                "The party's written withdrawal of the hearing request",
+                                                2000)))));
         add(
                 t,
                 // a written waiver of statement, defence and hearing also gives up a pending hearing request
