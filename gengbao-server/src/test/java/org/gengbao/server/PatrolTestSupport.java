@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gengbao.server.audit.AuditLog;
 import org.gengbao.spatial.crs.CrsRegistry;
 import org.gengbao.spatial.crs.CrsTransform;
 import org.gengbao.spatial.crs.GaussKrugerCrs;
@@ -75,6 +76,21 @@ public abstract class PatrolTestSupport extends ServerTestBase {
                 return new Place(id, parcel, patch, c);
             }
         }
+    }
+
+    /**
+     * A new inspector account (password {@code secret-inspector}, no grid code of its own) listed as a grid person with
+     * the duty INSPECTOR in {@code village}: eligible for the village's tasks, but after the village's own inspector
+     * accounts, so the planner and manual tasks without an assignee never choose it (other tests rely on that).
+     */
+    protected String extraInspector(String village, String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        AuditLog.asCommandLine("test", () -> accounts.add(username, "secret-inspector", "INSPECTOR", null, null));
+        jdbc.sql("INSERT INTO grid_person (id, grid_code, duty, name, phone, username, updated_at)"
+                        + " VALUES (?, ?, 'INSPECTOR', ?, NULL, ?, ?)")
+                .params(UUID.randomUUID().toString(), village, "替班巡查员 " + username, username, OffsetDateTime.now())
+                .update();
+        return username;
     }
 
     protected double[] lonLat(Coordinate c) {

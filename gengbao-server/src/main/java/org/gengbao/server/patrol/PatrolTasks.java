@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.accounts.Role;
 import org.gengbao.server.county.Counties;
@@ -133,6 +134,64 @@ public class PatrolTasks {
                         .params(to.name(), OffsetDateTime.now(ZoneOffset.UTC), id, from.name())
                         .update()
                 > 0;
+    }
+
+    /**
+     * Hands an open or started task from {@code from} to {@code to} and notes the handover; false (and nothing written)
+     * when the task no longer has that assignee or is no longer OPEN or IN_PROGRESS. The caller holds the transaction.
+     */
+    boolean reassign(String id, String from, String to, String reason, String by, OffsetDateTime at) {
+        int moved = from == null
+                ? jdbc.sql("UPDATE patrol_task SET assignee = ?, updated_at = ? WHERE id = ? AND assignee IS NULL"
+                                + " AND status IN ('OPEN', 'IN_PROGRESS')")
+                        .params(to, at, id)
+                        .update()
+                : jdbc.sql("UPDATE patrol_task SET assignee = ?, updated_at = ? WHERE id = ? AND assignee = ?"
+                                + " AND status IN ('OPEN', 'IN_PROGRESS')")
+                        .params(to, at, id, from)
+                        .update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO patrol_task_handover (id, task_id, from_assignee, to_assignee, reason, handed_by,"
+                        + " handed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), id, from, to, reason, by, at)
+                .update();
+        return true;
+    }
+
+    /** One reassignment of a task. */
+    record Handover(String from, String to, OffsetDateTime at) {}
+
+    /** The task's reassignments, oldest first. */
+    List<Handover> handovers(String id) {
+        return jdbc.sql("SELECT from_assignee, to_assignee, handed_at FROM patrol_task_handover WHERE task_id = ?"
+                        + " ORDER BY handed_at, id")
+                .param(id)
+                .query((rs, i) -> new Handover(
+                        rs.getString("from_assignee"),
+                        rs.getString("to_assignee"),
+                        rs.getObject("handed_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /**
+     * Who had the task at {@code at} according to its reassignments; empty for a task never reassigned (its assignee
+     * has always been the current one).
+     */
+    Optional<String> assigneeAt(String id, OffsetDateTime at) {
+        List<Handover> all = handovers(id);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        String holder = all.get(0).from();
+        for (Handover h : all) {
+            if (h.at().isAfter(at)) {
+                break;
+            }
+            holder = h.to();
+        }
+        return Optional.ofNullable(holder);
     }
 
     /** Inspectors see their own tasks; everyone else the tasks of the cells in their scope. */

@@ -67,6 +67,7 @@ class Records {
     private final UploadProperties upload;
     private final GengbaoProperties properties;
     private final AuditLog audit;
+    private final PatrolTasks tasks;
 
     Records(
             JdbcClient jdbc,
@@ -76,7 +77,8 @@ class Records {
             Clues clues,
             UploadProperties upload,
             GengbaoProperties properties,
-            AuditLog audit) {
+            AuditLog audit,
+            PatrolTasks tasks) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.counties = counties;
@@ -85,6 +87,7 @@ class Records {
         this.upload = upload;
         this.properties = properties;
         this.audit = audit;
+        this.tasks = tasks;
     }
 
     /** The answer to an upload: whether it created the record, and the response body. */
@@ -111,12 +114,12 @@ class Records {
             return answered.get();
         }
         RecordParser.Parsed record = parser().parse(body);
-        checkTask(record.taskId(), user);
+        boolean completesTask = checkTask(record.taskId(), record.startedAt(), user);
         checkCorrected(clientId, record.corrects(), user);
         long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome created = tx.execute(status -> insert(clientId, hash, raw, record, user));
+                Outcome created = tx.execute(status -> insert(clientId, hash, raw, record, completesTask, user));
                 audit.record(
                         "PATROL_RECORD_ACCEPTED",
                         clientId,
@@ -161,7 +164,8 @@ class Records {
         return Optional.of(new Outcome(false, response(s, "UNCHANGED")));
     }
 
-    private Outcome insert(String clientId, String hash, String raw, RecordParser.Parsed r, CurrentUser user) {
+    private Outcome insert(
+            String clientId, String hash, String raw, RecordParser.Parsed r, boolean completesTask, CurrentUser user) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         int srid = counties.require().crs().epsg();
         String grid = gridCode(r, user);
@@ -220,7 +224,7 @@ class Records {
             }
         }
         recordVisits(clientId, r, user.username(), srid);
-        if (r.taskId() != null) {
+        if (r.taskId() != null && completesTask) {
             jdbc.sql("UPDATE patrol_task SET status = 'DONE', updated_at = ? WHERE id = ?")
                     .params(now, r.taskId())
                     .update();
@@ -295,10 +299,20 @@ class Records {
         return null;
     }
 
-    /** A named task must be the caller's: assigned to them, or (for bureau and field roles) in their cell. */
-    private void checkTask(String taskId, CurrentUser user) {
+    /**
+     * A named task must be the caller's: assigned to them, or (for bureau and field roles) in their cell; returns whether
+     * accepting the record completes the task.
+     *
+     * <p>A task may have been reassigned (TaskChanges.reassign) while its former inspector was out without signal. A
+     * record that inspector started while the task was still theirs (by its {@code startedAt}, the phone's clock, against
+     * the server's time of the handover) was made legitimately, so it is accepted and belongs to the task; but it does
+     * not complete the task, which is now the new assignee's to start and finish (a partial patrol of an inspector who
+     * fell ill must not close it; an officer who sees a complete one may cancel the task). A record the former inspector
+     * started after the handover is refused with 409 {@code TASK_REASSIGNED}, saying so.
+     */
+    private boolean checkTask(String taskId, OffsetDateTime startedAt, CurrentUser user) {
         if (taskId == null) {
-            return;
+            return false;
         }
         record Task(String assignee, String gridCode) {}
         Optional<Task> task = jdbc.sql("SELECT assignee, grid_code FROM patrol_task WHERE id = ?")
@@ -309,12 +323,27 @@ class Records {
                 && (user.username().equals(task.get().assignee())
                         || (user.role() != Role.INSPECTOR
                                 && GridScope.of(user).covers(task.get().gridCode())));
-        if (!mine) {
-            throw Problem.notFound(
-                    "TASK_NOT_FOUND",
-                    "找不到你的巡查任务 " + taskId + "（记录只能归入自己的任务）",
-                    "No patrol task " + taskId + " of yours (a record can only belong to the caller's own task)");
+        if (mine) {
+            return true;
         }
+        if (task.isPresent()) {
+            if (tasks.assigneeAt(taskId, startedAt)
+                    .filter(user.username()::equals)
+                    .isPresent()) {
+                return false;
+            }
+            if (tasks.handovers(taskId).stream().anyMatch(h -> user.username().equals(h.from()))) {
+                throw Problem.conflict(
+                        "TASK_REASSIGNED",
+                        "巡查任务 " + taskId + " 已改派给其他巡查员，改派后开始的巡查记录不能归入该任务",
+                        "The patrol task " + taskId + " was reassigned to another inspector; a record started after"
+                                + " that cannot belong to it");
+            }
+        }
+        throw Problem.notFound(
+                "TASK_NOT_FOUND",
+                "找不到你的巡查任务 " + taskId + "（记录只能归入自己的任务）",
+                "No patrol task " + taskId + " of yours (a record can only belong to the caller's own task)");
     }
 
     private void checkCorrected(String clientId, String corrects, CurrentUser user) {

@@ -35,9 +35,14 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Changes to tasks by people: manual tasks of officers, and the guarded status transitions. */
+/**
+ * Changes to tasks by people: manual tasks of officers, the guarded status transitions, and the reassignment of a task
+ * to another inspector of its cell.
+ */
 @Service
 class TaskChanges {
     private static final Set<Role> CANCELLERS = Set.of(Role.ADMIN, Role.OFFICER, Role.TOWN);
@@ -49,6 +54,7 @@ class TaskChanges {
     private final PlanningProperties rules;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
 
     TaskChanges(
             PatrolTasks tasks,
@@ -57,7 +63,8 @@ class TaskChanges {
             Counties counties,
             PlanningProperties rules,
             JdbcClient jdbc,
-            AuditLog audit) {
+            AuditLog audit,
+            PlatformTransactionManager transactions) {
         this.tasks = tasks;
         this.inspectors = inspectors;
         this.cells = cells;
@@ -65,6 +72,7 @@ class TaskChanges {
         this.rules = rules;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /**
@@ -214,6 +222,71 @@ class TaskChanges {
         return tasks.find(id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Hands an OPEN or IN_PROGRESS task to another inspector of its cell ({@code assignee}; optional {@code reason}, at
+     * most 500 characters) for an officer or the town, e.g. when its inspector is ill. The status stays as it is; the
+     * same assignee again changes nothing. The update only applies while the task still has the assignee and an open
+     * status read here, so a concurrent change (another reassignment, the inspector finishing it) makes this request a
+     * conflict instead of being overwritten. The old assignee's records made before the handover stay valid (see
+     * {@link Records}).
+     */
+    PatrolTask reassign(String id, JsonNode body, CurrentUser user) {
+        PatrolTask task = tasks.findFor(id, user).orElseThrow(() -> notFound(id));
+        if (!CANCELLERS.contains(user.role())) {
+            throw new Problem(
+                    HttpStatus.FORBIDDEN,
+                    "FORBIDDEN",
+                    "只有执法人员（或乡镇）可以改派任务",
+                    "Only an officer (or the town) can reassign a task");
+        }
+        if (body == null || !body.isObject()) {
+            throw Problem.badRequest("BODY_MALFORMED", "请求正文应为 JSON 对象", "The request body must be a JSON object");
+        }
+        String to = requiredText(body, "assignee").trim();
+        String reason = body.hasNonNull("reason") ? text(body, "reason").trim() : "";
+        if (reason.length() > 500) {
+            throw unprocessable("REASON_TOO_LONG", "改派原因不能超过 500 个字符", "The reason is longer than 500 characters");
+        }
+        if (task.status().isFinal()) {
+            throw notReassignable(task.status());
+        }
+        if (to.equals(task.assignee())) {
+            return task;
+        }
+        if (!inspectors.load().eligible(task.gridCode()).contains(to)) {
+            throw unprocessable(
+                    "ASSIGNEE_NOT_INSPECTOR",
+                    "“" + to + "”不是网格 " + task.gridCode() + " 的巡查员",
+                    "\"" + to + "\" is not an inspector of cell " + task.gridCode());
+        }
+        String from = task.assignee();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        boolean moved = Boolean.TRUE.equals(tx.execute(s -> {
+            if (!tasks.reassign(id, from, to, reason.isEmpty() ? null : reason, user.username(), now)) {
+                return false;
+            }
+            audit.record(
+                    "PATROL_TASK_REASSIGNED",
+                    id,
+                    AuditLog.Result.OK,
+                    from + " -> " + to + (reason.isEmpty() ? "" : ": " + reason));
+            return true;
+        }));
+        if (!moved) {
+            PatrolTask current = tasks.find(id).orElseThrow(() -> notFound(id));
+            if (current.status().isFinal()) {
+                throw notReassignable(current.status());
+            }
+            String holder = current.assignee() == null ? "—" : current.assignee();
+            throw Problem.conflict(
+                    "TASK_CHANGED",
+                    "任务刚被他人修改（现为 " + current.status() + "，巡查员 " + holder + "），请刷新后重试",
+                    "The task was changed meanwhile (now " + current.status() + ", assigned to " + holder
+                            + "); reload it and try again");
+        }
+        return tasks.find(id).orElseThrow(() -> notFound(id));
+    }
+
     private TaskTarget target(JsonNode t, int index, GridCell cell, County county) {
         String at = "targets[" + index + "]";
         if (!t.isObject()) {
@@ -294,6 +367,13 @@ class TaskChanges {
                 "STATUS_TRANSITION_INVALID",
                 "任务状态不能从 " + from + " 变为 " + to,
                 "A task cannot move from " + from + " to " + to);
+    }
+
+    private static Problem notReassignable(TaskStatus status) {
+        return Problem.conflict(
+                "TASK_NOT_REASSIGNABLE",
+                "任务状态为 " + status + "，只有待执行（OPEN）或进行中（IN_PROGRESS）的任务可以改派",
+                "A task in status " + status + " cannot be reassigned; only OPEN and IN_PROGRESS tasks can");
     }
 
     static Problem unprocessable(String code, String zh, String en) {

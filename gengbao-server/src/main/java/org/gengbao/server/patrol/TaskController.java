@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Patrol tasks: {@code GET /api/v1/patrol/tasks?date=&assignee=me&status=&cell=} (an inspector's own tasks; other
- * accounts the tasks of their scope), {@code GET …/{id}}, {@code POST …} (a manual task), {@code POST …/{id}/status}.
+ * accounts the tasks of their scope), {@code GET …/{id}}, {@code POST …} (a manual task), {@code POST …/{id}/status},
+ * {@code POST …/{id}/assignee} (another inspector of the cell takes the task over).
  */
 @RestController
 @RequestMapping("/api/v1/patrol/tasks")
@@ -116,6 +117,15 @@ class TaskController {
             @RequestBody(required = false) JsonNode body,
             @AuthenticationPrincipal CurrentUser user) {
         return json(changes.changeStatus(id, body, user));
+    }
+
+    @PostMapping("/{id}/assignee")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'TOWN')")
+    ObjectNode assignee(
+            @PathVariable String id,
+            @RequestBody(required = false) JsonNode body,
+            @AuthenticationPrincipal CurrentUser user) {
+        return json(changes.reassign(id, body, user));
     }
 
     ObjectNode json(PatrolTask t) {

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The patrol, dashboard and administration pages of the console: an officer plans a day and adds and cancels a manual
- * task, reads effort and coverage; the dashboard's charts say in their text alternative exactly what the API says; an
+ * The patrol, dashboard and administration pages of the console: an officer plans a day, adds and cancels a manual
+ * task, reassigns a planned one, reads effort and coverage; the dashboard's charts say in their text alternative exactly what the API says; an
  * administrator imports a small layer file through the page and reads the server's report; only administrators see
  * the administration link.
  */
@@ -88,7 +88,7 @@ class OpsConsoleTest extends BrowserTestSupport {
     }
 
     @Test
-    void anOfficerPlansTheDayAddsAndCancelsATaskAndReadsEffortAndCoverage() throws Exception {
+    void anOfficerPlansTheDayAddsAndCancelsATaskReassignsOneAndReadsEffortAndCoverage() throws Exception {
         seedClueAndCase();
         Page page = loggedIn(desktop(), "officer", "/patrol");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("巡查管理")))
@@ -103,7 +103,7 @@ class OpsConsoleTest extends BrowserTestSupport {
         long planned = count("SELECT COUNT(*) FROM patrol_task WHERE task_date = ?", LocalDate.parse(PLAN_DAY));
         assertThat(planned).isPositive();
         assertThat(report).containsText("新建 " + planned + " 个任务");
-        Locator rows = page.getByTestId("task-table").locator("tbody tr");
+        Locator rows = page.getByTestId("task-table").locator("tbody tr[data-task]");
         assertThat(rows).hasCount((int) planned);
         String village = gridCells.find(villageA1).orElseThrow().name();
         assertThat(page.getByTestId("task-table")).containsText(village);
@@ -127,6 +127,37 @@ class OpsConsoleTest extends BrowserTestSupport {
                         "SELECT COUNT(*) FROM patrol_task WHERE task_date = ? AND kind = 'MANUAL' AND status = 'CANCELLED'",
                         LocalDate.parse(PLAN_DAY)))
                 .isEqualTo(1);
+
+        // the planned task of village A1 goes to a stand-in inspector of the village: a name the server refuses first
+        String stand = extraInspector(villageA1, "t-stand-ui");
+        String plannedA1 = jdbc.sql(
+                        "SELECT id FROM patrol_task WHERE grid_code = ? AND task_date = ? AND kind <> 'MANUAL'")
+                .params(villageA1, LocalDate.parse(PLAN_DAY))
+                .query(String.class)
+                .single();
+        Locator plannedRow = page.locator("tr[data-task='" + plannedA1 + "']");
+        button(plannedRow, "改派").click();
+        Locator reassign = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("改派任务"));
+        assertThat(reassign.locator("datalist option[value='" + stand + "']")).hasCount(1);
+        assertThat(reassign.getByLabel("新巡查员账号")).isFocused();
+        reassign.getByLabel("新巡查员账号").fill("t-inspector-b");
+        button(reassign, "确认改派").click();
+        assertThat(reassign.getByRole(AriaRole.ALERT)).containsText("不是网格");
+        reassign.getByLabel("新巡查员账号").fill(stand);
+        reassign.getByLabel(Pattern.compile("改派原因")).fill("原巡查员生病");
+        screenshot(page, "ops-patrol-reassign-desktop");
+        button(reassign, "确认改派").click();
+        assertThat(page.getByText("已将任务改派给 " + stand)).isVisible();
+        assertThat(plannedRow.locator("td").nth(4)).hasText(stand);
+        assertThat(reassign).hasCount(0);
+        assertThat(jdbc.sql("SELECT assignee FROM patrol_task WHERE id = ?")
+                        .param(plannedA1)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(stand);
+        // Chromium logs the refused request (422) itself; nothing else may be logged
+        assertThat(pageErrors).allMatch(e -> e.contains("422"));
+        pageErrors.clear();
         screenshot(page, "ops-patrol-tasks-desktop");
 
         // effort of today: the inspector's upload
