@@ -44,38 +44,77 @@ public abstract class PatrolTestSupport extends ServerTestBase {
         return counties.require().crs();
     }
 
-    /** The next unused basic-farmland parcel of villageA1 big enough for a 20 m × 20 m patch. */
+    /** The next unused place on basic farmland of villageA1 (see {@link #nextPlace(String)}). */
     protected Place nextPlace() throws Exception {
         return nextPlace(villageA1);
     }
 
-    /** The next unused basic-farmland parcel of this village big enough for a 20 m × 20 m patch. */
+    /**
+     * The next unused place on basic farmland of this village: a 20 m × 20 m patch inside a parcel. First one patch per
+     * parcel (around its interior point), then further patches in the bigger parcels, each at least {@value
+     * #PLACE_SPACING_M} m from the other patches of its parcel, farther than clues link (30 m) or tracks visit.
+     */
     protected Place nextPlace(String village) throws Exception {
+        List<Place> places = PLACES.computeIfAbsent(village, this::placesOf);
+        int i = NEXT_PLACE.computeIfAbsent(village, v -> new AtomicInteger()).getAndIncrement();
+        if (i >= places.size()) {
+            throw new IllegalStateException("no more farmland places in " + village + " (" + places.size() + " used)");
+        }
+        return places.get(i);
+    }
+
+    private static final double PLACE_SPACING_M = 100;
+    private static final Map<String, List<Place>> PLACES = new ConcurrentHashMap<>();
+
+    private List<Place> placesOf(String village) {
+        GeometryFactory f = WorkingPrecision.factory(crs());
+        List<Geometry> parcels = new java.util.ArrayList<>();
         List<String> ids = jdbc.sql("SELECT id FROM farmland_parcel WHERE grid_code = ? AND area_m2 > 1000 ORDER BY id")
                 .param(village)
                 .query(String.class)
                 .list();
-        GeometryFactory f = WorkingPrecision.factory(crs());
-        AtomicInteger next = NEXT_PLACE.computeIfAbsent(village, v -> new AtomicInteger());
-        while (true) {
-            int i = next.getAndIncrement();
-            if (i >= ids.size()) {
-                throw new IllegalStateException("no more farmland parcels in " + village);
-            }
-            String id = ids.get(i);
+        for (String id : ids) {
             byte[] wkb = jdbc.sql("SELECT ST_AsBinary(geom) FROM farmland_parcel WHERE id = ?")
                     .param(id)
                     .query(byte[].class)
                     .single();
-            Geometry parcel = new WKBReader(f).read(wkb);
-            Coordinate c = parcel.getInteriorPoint().getCoordinate();
-            Envelope e = new Envelope(c);
-            e.expandBy(10);
-            Polygon patch = (Polygon) f.toGeometry(e);
-            if (parcel.contains(patch)) {
-                return new Place(id, parcel, patch, c);
+            try {
+                parcels.add(new WKBReader(f).read(wkb));
+            } catch (org.locationtech.jts.io.ParseException e) {
+                throw new IllegalStateException(e);
             }
         }
+        List<Place> first = new java.util.ArrayList<>();
+        List<Place> more = new java.util.ArrayList<>();
+        for (int p = 0; p < ids.size(); p++) {
+            Geometry parcel = parcels.get(p);
+            List<Coordinate> taken = new java.util.ArrayList<>();
+            Coordinate c = parcel.getInteriorPoint().getCoordinate();
+            Polygon patch = patch(f, c);
+            if (parcel.contains(patch)) {
+                first.add(new Place(ids.get(p), parcel, patch, c));
+                taken.add(c);
+            }
+            Envelope e = parcel.getEnvelopeInternal();
+            for (double x = e.getMinX() + 10; x <= e.getMaxX() - 10; x += PLACE_SPACING_M) {
+                for (double y = e.getMinY() + 10; y <= e.getMaxY() - 10; y += PLACE_SPACING_M) {
+                    Coordinate at = new Coordinate(x, y);
+                    Polygon square = patch(f, at);
+                    if (taken.stream().allMatch(t -> t.distance(at) >= PLACE_SPACING_M) && parcel.contains(square)) {
+                        more.add(new Place(ids.get(p), parcel, square, at));
+                        taken.add(at);
+                    }
+                }
+            }
+        }
+        first.addAll(more);
+        return List.copyOf(first);
+    }
+
+    private static Polygon patch(GeometryFactory f, Coordinate centre) {
+        Envelope e = new Envelope(centre);
+        e.expandBy(10);
+        return (Polygon) f.toGeometry(e);
     }
 
     /**
