@@ -175,6 +175,7 @@ class CaseViews {
         n.put("type", d.type().name());
         n.put("number", d.number());
         n.put("title", d.title());
+        n.put("titleEn", d.type().titleEn());
         n.put("sha256", d.sha256());
         n.put("sizeBytes", d.sizeBytes());
         n.put("issuedAt", d.issuedAt().toString());
@@ -218,6 +219,7 @@ class CaseViews {
                 if (rule.document() != null) {
                     a.put("document", rule.document().name());
                     a.put("documentTitleZh", rule.document().titleZh());
+                    a.put("documentTitleEn", rule.document().titleEn());
                 }
                 a.set(
                         "schema",

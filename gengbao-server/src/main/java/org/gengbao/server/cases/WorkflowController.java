@@ -32,6 +32,7 @@ class WorkflowController {
             if (rule.document() != null) {
                 a.put("document", rule.document().name());
                 a.put("documentTitleZh", rule.document().titleZh());
+                a.put("documentTitleEn", rule.document().titleEn());
             }
             a.set("schema", rule.schema().deepCopy());
         }

@@ -1,7 +1,10 @@
 package org.gengbao.server.patrol;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.gengbao.server.accounts.AccountAdmin;
 import org.gengbao.server.accounts.CurrentUser;
 import org.gengbao.server.accounts.Role;
 import org.gengbao.server.county.Counties;
@@ -26,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Patrol tasks: {@code GET /api/v1/patrol/tasks?date=&assignee=me&status=&cell=} (an inspector's own tasks; other
  * accounts the tasks of their scope), {@code GET …/{id}}, {@code POST …} (a manual task), {@code POST …/{id}/status},
- * {@code POST …/{id}/assignee} (another inspector of the cell takes the task over).
+ * {@code GET …/{id}/inspectors} (whom it may be given to), {@code POST …/{id}/assignee} (another inspector of the
+ * cell takes the task over).
  */
 @RestController
 @RequestMapping("/api/v1/patrol/tasks")
@@ -37,11 +41,20 @@ class TaskController {
     private final PatrolTasks tasks;
     private final TaskChanges changes;
     private final Counties counties;
+    private final TaskInspectors inspectors;
+    private final AccountAdmin accounts;
 
-    TaskController(PatrolTasks tasks, TaskChanges changes, Counties counties) {
+    TaskController(
+            PatrolTasks tasks,
+            TaskChanges changes,
+            Counties counties,
+            TaskInspectors inspectors,
+            AccountAdmin accounts) {
         this.tasks = tasks;
         this.changes = changes;
         this.counties = counties;
+        this.inspectors = inspectors;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -117,6 +130,26 @@ class TaskController {
             @RequestBody(required = false) JsonNode body,
             @AuthenticationPrincipal CurrentUser user) {
         return json(changes.changeStatus(id, body, user));
+    }
+
+    /**
+     * The inspectors the task may be given to, most preferred first (the village's own accounts, the cell's grid
+     * people, then accounts of the town or county), with their display names and whether one is the current assignee.
+     */
+    @GetMapping("/{id}/inspectors")
+    @PreAuthorize("hasAnyRole('ADMIN', 'OFFICER', 'TOWN')")
+    ArrayNode inspectors(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
+        PatrolTask task = tasks.findFor(id, user).orElseThrow(() -> TaskChanges.notFound(id));
+        Map<String, String> names = new HashMap<>();
+        accounts.list().forEach(a -> names.put(a.username(), a.displayName()));
+        ArrayNode out = JsonText.MAPPER.createArrayNode();
+        for (String username : inspectors.load().eligible(task.gridCode())) {
+            out.addObject()
+                    .put("username", username)
+                    .put("displayName", names.get(username))
+                    .put("current", username.equals(task.assignee()));
+        }
+        return out;
     }
 
     @PostMapping("/{id}/assignee")

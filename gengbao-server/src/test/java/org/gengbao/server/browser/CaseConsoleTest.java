@@ -177,9 +177,12 @@ class CaseConsoleTest extends BrowserTestSupport {
         phone.getByRole(AriaRole.BUTTON, named("English")).click();
         assertThat(phone.getByTestId("case-status")).hasText("Verified");
         assertThat(phone.getByTestId("case-timeline")).containsText("Warning interview");
+        // documents are issued in Chinese; the English console names them in English with the printed title
+        assertThat(phone.getByTestId("case-timeline")).containsText("Record of the warning interview (预警约谈记录)");
         // its action forms too: fields named by their English titles, and so are the form's own complaints
         Locator phoneActions = phone.getByTestId("case-actions");
         phoneActions.getByRole(AriaRole.BUTTON, inPart("Warning interview")).click();
+        assertThat(phoneActions).containsText("Record of the warning interview");
         phoneActions.getByLabel(label("Content of the interview")).fill("Told to stop building at once");
         phoneActions
                 .getByRole(AriaRole.BUTTON, inPart("Submit “Warning interview”"))

@@ -45,6 +45,24 @@ class PatrolTaskReassignTest extends PatrolTestSupport {
         assertThat(ids(ok(get("/api/v1/patrol/tasks?date=" + date + "&assignee=me"), standToken)))
                 .doesNotContain(id);
 
+        // whom it may be given to: the current inspector (marked) and the stand-in, not an inspector of another cell
+        JsonNode candidates = ok(get("/api/v1/patrol/tasks/" + id + "/inspectors"), token(Role.OFFICER));
+        List<String> names = new java.util.ArrayList<>();
+        candidates.forEach(c -> names.add(c.path("username").asString()));
+        assertThat(names).contains("t-inspector", stand).doesNotContain("t-inspector-a2", "t-inspector-b");
+        candidates.forEach(c -> assertThat(c.path("current").asBoolean())
+                .as(c.toString())
+                .isEqualTo(c.path("username").asString().equals("t-inspector")));
+        problem(
+                perform(get("/api/v1/patrol/tasks/" + id + "/inspectors"), login("t-town-b", "secret-town")),
+                404,
+                "TASK_NOT_FOUND");
+        assertThat(perform(get("/api/v1/patrol/tasks/" + id + "/inspectors"), inspector)
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+
         JsonNode moved = reassign(id, Map.of("assignee", stand, "reason", "原巡查员生病"), token(Role.OFFICER));
         assertThat(moved.path("id").asString()).isEqualTo(id);
         assertThat(moved.path("assignee").asString()).isEqualTo(stand);
