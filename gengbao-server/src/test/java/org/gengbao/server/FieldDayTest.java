@@ -369,12 +369,6 @@ class FieldDayTest extends PatrolTestSupport {
         return m;
     }
 
-    private static List<String> ids(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.get("id").asString()));
-        return out;
-    }
-
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asString()));

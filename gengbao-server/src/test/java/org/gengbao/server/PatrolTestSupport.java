@@ -51,8 +51,9 @@ public abstract class PatrolTestSupport extends ServerTestBase {
 
     /**
      * The next unused place on basic farmland of this village: a 20 m × 20 m patch inside a parcel. First one patch per
-     * parcel (around its interior point), then further patches in the bigger parcels, each at least {@value
-     * #PLACE_SPACING_M} m from the other patches of its parcel, farther than clues link (30 m) or tracks visit.
+     * parcel over 1000 m² (around its interior point), then further patches in any parcel over 400 m², each at least {@value
+     * #PLACE_SPACING_M} m from every other place (its edges 40 m from theirs; a point observation links to an open
+     * clue within 30 m).
      */
     protected Place nextPlace(String village) throws Exception {
         List<Place> places = PLACES.computeIfAbsent(village, this::placesOf);
@@ -63,52 +64,55 @@ public abstract class PatrolTestSupport extends ServerTestBase {
         return places.get(i);
     }
 
-    private static final double PLACE_SPACING_M = 100;
+    private static final double PLACE_SPACING_M = 60;
     private static final Map<String, List<Place>> PLACES = new ConcurrentHashMap<>();
 
     private List<Place> placesOf(String village) {
         GeometryFactory f = WorkingPrecision.factory(crs());
-        List<Geometry> parcels = new java.util.ArrayList<>();
-        List<String> ids = jdbc.sql("SELECT id FROM farmland_parcel WHERE grid_code = ? AND area_m2 > 1000 ORDER BY id")
+        List<Object[]> rows = jdbc.sql("SELECT id, area_m2, ST_AsBinary(geom) FROM farmland_parcel"
+                        + " WHERE grid_code = ? AND area_m2 > 400 ORDER BY id")
                 .param(village)
-                .query(String.class)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getDouble(2), rs.getBytes(3)})
                 .list();
-        for (String id : ids) {
-            byte[] wkb = jdbc.sql("SELECT ST_AsBinary(geom) FROM farmland_parcel WHERE id = ?")
-                    .param(id)
-                    .query(byte[].class)
-                    .single();
+        List<String> ids = new java.util.ArrayList<>();
+        List<Geometry> parcels = new java.util.ArrayList<>();
+        List<Double> areas = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
             try {
-                parcels.add(new WKBReader(f).read(wkb));
+                parcels.add(new WKBReader(f).read((byte[]) row[2]));
             } catch (org.locationtech.jts.io.ParseException e) {
                 throw new IllegalStateException(e);
             }
+            ids.add((String) row[0]);
+            areas.add((Double) row[1]);
         }
-        List<Place> first = new java.util.ArrayList<>();
-        List<Place> more = new java.util.ArrayList<>();
+        List<Place> places = new java.util.ArrayList<>();
+        List<Coordinate> taken = new java.util.ArrayList<>();
+        // first the patch around the interior point of each parcel over 1000 m²
         for (int p = 0; p < ids.size(); p++) {
-            Geometry parcel = parcels.get(p);
-            List<Coordinate> taken = new java.util.ArrayList<>();
-            Coordinate c = parcel.getInteriorPoint().getCoordinate();
+            Coordinate c = parcels.get(p).getInteriorPoint().getCoordinate();
             Polygon patch = patch(f, c);
-            if (parcel.contains(patch)) {
-                first.add(new Place(ids.get(p), parcel, patch, c));
+            if (areas.get(p) > 1000 && parcels.get(p).contains(patch)) {
+                places.add(new Place(ids.get(p), parcels.get(p), patch, c));
                 taken.add(c);
             }
+        }
+        // then further patches on a grid, kept apart from every place handed out so far
+        for (int p = 0; p < ids.size(); p++) {
+            Geometry parcel = parcels.get(p);
             Envelope e = parcel.getEnvelopeInternal();
-            for (double x = e.getMinX() + 10; x <= e.getMaxX() - 10; x += PLACE_SPACING_M) {
-                for (double y = e.getMinY() + 10; y <= e.getMaxY() - 10; y += PLACE_SPACING_M) {
+            for (double x = e.getMinX() + 10; x <= e.getMaxX() - 10; x += PLACE_SPACING_M / 2) {
+                for (double y = e.getMinY() + 10; y <= e.getMaxY() - 10; y += PLACE_SPACING_M / 2) {
                     Coordinate at = new Coordinate(x, y);
                     Polygon square = patch(f, at);
                     if (taken.stream().allMatch(t -> t.distance(at) >= PLACE_SPACING_M) && parcel.contains(square)) {
-                        more.add(new Place(ids.get(p), parcel, square, at));
+                        places.add(new Place(ids.get(p), parcel, square, at));
                         taken.add(at);
                     }
                 }
             }
         }
-        first.addAll(more);
-        return List.copyOf(first);
+        return List.copyOf(places);
     }
 
     private static Polygon patch(GeometryFactory f, Coordinate centre) {

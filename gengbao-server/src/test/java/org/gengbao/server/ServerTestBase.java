@@ -221,4 +221,27 @@ public abstract class ServerTestBase {
         }
         return p;
     }
+
+    /** Performs the request with the bearer token of {@code token}. */
+    protected ResultActions perform(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token)
+            throws Exception {
+        return mvc.perform(request.header("Authorization", bearer(token)));
+    }
+
+    /** Performs the request with the token, expects 200 and returns the JSON answer. */
+    protected JsonNode ok(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token)
+            throws Exception {
+        var r = perform(request, token).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code id} members of a JSON array's objects, in order. */
+    protected static List<String> ids(JsonNode list) {
+        List<String> ids = new java.util.ArrayList<>();
+        list.forEach(t -> ids.add(t.path("id").asString()));
+        return ids;
+    }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -353,25 +352,5 @@ class PatrolTaskReassignTest extends PatrolTestSupport {
         return mvc.perform(request.header("Authorization", bearer(token))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(body)));
-    }
-
-    private ResultActions perform(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token)
-            throws Exception {
-        return mvc.perform(request.header("Authorization", bearer(token)));
-    }
-
-    private JsonNode ok(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token)
-            throws Exception {
-        MockHttpServletResponse r = perform(request, token).andReturn().getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
-        return JSON.readTree(r.getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private static List<String> ids(JsonNode list) {
-        List<String> ids = new ArrayList<>();
-        list.forEach(t -> ids.add(t.path("id").asString()));
-        return ids;
     }
 }
