@@ -667,10 +667,7 @@ class CaseLifecycleTest extends CaseTestSupport {
 
     @Test
     void aCaseOverTheCriminalThresholdGoesToThePolice() throws Exception {
-        Place big = nextPlace();
-        while (big.parcel().getArea() < 4200) {
-            big = nextPlace();
-        }
+        Place big = wholeParcel(4200);
         String clueId = clueAt(
                 (org.locationtech.jts.geom.Polygon) big.parcel().buffer(-0.5).getGeometryN(0));
         JsonNode c = openCase(clueId);

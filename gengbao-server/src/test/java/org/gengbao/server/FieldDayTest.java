@@ -170,8 +170,8 @@ class FieldDayTest extends PatrolTestSupport {
             JsonNode farmland = pkg.at("/layers/farmland/features");
             Geometry parcel1 = parcel(farmland, first.parcelId());
             Geometry parcel2 = parcel(farmland, second.parcelId());
-            Geometry patch1 = patchInside(parcel1);
-            Geometry patch2 = patchInside(parcel2);
+            Geometry patch1 = patchAt(first, parcel1);
+            Geometry patch2 = patchAt(second, parcel2);
             List<Coordinate> walk = new ArrayList<>();
             for (JsonNode target : pkg.at("/layers/targets/features")) {
                 if (walk.size() < 4) {
@@ -346,9 +346,10 @@ class FieldDayTest extends PatrolTestSupport {
     }
 
     /** A square of about 9 m × 11 m around the parcel's interior point, inside the parcel. */
-    private static Geometry patchInside(Geometry parcel) {
-        Coordinate c = parcel.getInteriorPoint().getCoordinate();
-        Envelope e = new Envelope(c);
+    /** A patch of about 10 m × 10 m (lon/lat) around the place's centre, inside its parcel as the package has it. */
+    private Geometry patchAt(Place place, Geometry parcel) {
+        double[] ll = lonLat(place.centre());
+        Envelope e = new Envelope(new Coordinate(ll[0], ll[1]));
         e.expandBy(0.00005);
         Geometry patch = parcel.getFactory().toGeometry(e);
         assertThat(parcel.contains(patch)).as("patch inside its parcel").isTrue();

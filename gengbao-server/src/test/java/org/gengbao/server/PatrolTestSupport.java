@@ -57,12 +57,46 @@ public abstract class PatrolTestSupport extends ServerTestBase {
      */
     protected Place nextPlace(String village) throws Exception {
         List<Place> places = PLACES.computeIfAbsent(village, this::placesOf);
-        int i = NEXT_PLACE.computeIfAbsent(village, v -> new AtomicInteger()).getAndIncrement();
-        if (i >= places.size()) {
+        synchronized (PLACES) {
+            AtomicInteger next = NEXT_PLACE.computeIfAbsent(village, v -> new AtomicInteger());
+            while (next.get() < places.size()) {
+                Place place = places.get(next.getAndIncrement());
+                if (!WHOLE_PARCELS.contains(place.parcelId())) {
+                    USED_PARCELS.add(place.parcelId());
+                    return place;
+                }
+            }
             throw new IllegalStateException("no more farmland places in " + village + " (" + places.size() + " used)");
         }
-        return places.get(i);
     }
+
+    /**
+     * A parcel of villageA1 of at least {@code minAreaM2} none of whose places was or will be handed out, for a test
+     * that outlines the whole parcel.
+     */
+    protected Place wholeParcel(double minAreaM2) {
+        List<Place> places = PLACES.computeIfAbsent(villageA1, this::placesOf);
+        synchronized (PLACES) {
+            for (Place place : places) {
+                if (place.parcel().getArea() >= minAreaM2
+                        && !USED_PARCELS.contains(place.parcelId())
+                        && WHOLE_PARCELS.add(place.parcelId())) {
+                    return place;
+                }
+            }
+        }
+        throw new IllegalStateException("no unused farmland parcel of " + minAreaM2 + " m² left in " + villageA1);
+    }
+
+    /** Keeps the places of this parcel from being handed out (a test puts its own clue there). */
+    public static void reserveParcel(String parcelId) {
+        WHOLE_PARCELS.add(parcelId);
+    }
+
+    /** Parcels some place of which was handed out, and parcels handed out whole. */
+    private static final java.util.Set<String> USED_PARCELS = ConcurrentHashMap.newKeySet();
+
+    private static final java.util.Set<String> WHOLE_PARCELS = ConcurrentHashMap.newKeySet();
 
     private static final double PLACE_SPACING_M = 60;
     private static final Map<String, List<Place>> PLACES = new ConcurrentHashMap<>();

@@ -62,6 +62,8 @@ class PatrolPlannerTest extends ServerTestBase {
                         .update();
             }
         }
+        org.gengbao.server.PatrolTestSupport.reserveParcel(parcels.get(1));
+        org.gengbao.server.PatrolTestSupport.reserveParcel(parcels.get(2));
         String clue = insertClue(villageA1, parcelGeometry(parcels.get(1)).getInteriorPoint(), "OPEN");
         String dismissed = insertClue(villageA1, parcelGeometry(parcels.get(2)).getInteriorPoint(), "DISMISSED");
 
