@@ -287,7 +287,7 @@ class CaseGuardsTest extends CaseTestSupport {
         assertThat(back.path("field").asString()).isEqualTo("/data/orderedOn");
         assertThat(back.path("earliest").asString()).isEqualTo(ago(6));
         assertThat(back.at("/messages/zh").asString()).contains("预警约谈", ago(6));
-        assertThat(back.at("/messages/en").asString()).contains("WARNING_INTERVIEW", ago(6));
+        assertThat(back.at("/messages/en").asString()).contains("“Warning interview”", ago(6));
         // the same day is fine
         stopOrder(id, 6);
         file(id, 5, idNumber("37130219800505123"));

@@ -590,8 +590,9 @@ class Cases {
                             field,
                             "日期 " + eventDate + " 早于本案上一步骤“" + d.action().zh + "”的日期 " + d.date() + "（第 " + d.seq()
                                     + " 个事件）；案件各步骤的日期不能倒填",
-                            "the date " + eventDate + " is before " + d.date() + ", the date of the case's latest step "
-                                    + d.action() + " (event " + d.seq() + "); steps cannot be dated back")
+                            "the date " + eventDate + " is before " + d.date()
+                                    + ", the date of the case's latest step “" + d.action().en + "” (event " + d.seq()
+                                    + "); steps cannot be dated back")
                     .with("earliest", d.date().toString());
         }
         for (Workflow.Guard g : rule.guards()) {
@@ -624,7 +625,10 @@ class Cases {
             case DECIDE_PENALTY -> {
                 LocalDate performBy = LocalDate.parse(data.get("performBy").asString());
                 if (performBy.isBefore(eventDate)) {
-                    throw invalid("/data/performBy", "履行期限不能早于决定日期", "must not be before decidedOn");
+                    throw invalid(
+                            "/data/performBy",
+                            "履行期限不能早于决定日期",
+                            "the deadline for performance must not be before the date of the decision");
                 }
                 PenaltyOptions.Range range = penalties.range(c);
                 double fine = data.get("fineYuan").asDouble();
@@ -662,7 +666,8 @@ class Cases {
                 }
                 checkHearingRequestDate(c, "/data/requestedOn", requested);
                 if (eventDate.isBefore(requested)) {
-                    throw invalid("/data/heldOn", "听证日期不能早于申请日期", "must not be before requestedOn");
+                    throw invalid(
+                            "/data/heldOn", "听证日期不能早于申请日期", "the hearing must not be held before it was requested");
                 }
             }
             case RECORD_EXECUTION, RECORD_PERFORMANCE -> {
