@@ -142,3 +142,85 @@ export async function forgetOldSynced(user) {
   }
   await tx.done;
 }
+
+/**
+ * Whether the inspector may correct a queued record: the server refused its content (422) and has never accepted it,
+ * so nothing of it is stored there and the same clientId may carry the corrected body.
+ */
+export function correctable(item) {
+  return item.state === 'error' && !item.recordAccepted && item.error?.status === 422;
+}
+
+/**
+ * Whether the inspector may discard a queued record: the server refused it for good (a 4xx other than an expired
+ * token or a busy server) and has never accepted it.
+ */
+export function discardable(item) {
+  const status = item.error?.status;
+  return item.state === 'error' && !item.recordAccepted && status >= 400 && status < 500 && ![401, 408, 429].includes(status);
+}
+
+/** Sets the kind and note of the refused record's observations ({clientId: {kind, note}}) and queues it again. */
+export async function correctRecord(clientId, edits) {
+  const d = await db();
+  const item = await d.get('queue', clientId);
+  if (!item || !correctable(item)) return;
+  const body = JSON.parse(item.body);
+  for (const o of [...body.observations, ...item.summary.observations]) {
+    const e = edits[o.clientId];
+    if (!e) continue;
+    o.kind = e.kind;
+    o.note = e.note?.trim() || null;
+  }
+  item.body = JSON.stringify(body);
+  item.state = 'pending';
+  item.error = null;
+  item.corrected = new Date().toISOString();
+  await d.put('queue', item);
+  await loadQueue();
+}
+
+/**
+ * Removes one observation from a refused record, with the photo bytes no other record or draft names (the caller has
+ * asked the inspector). A record left with neither observation nor track is discarded as a whole.
+ */
+export async function removeObservation(clientId, observationId) {
+  const d = await db();
+  const item = await d.get('queue', clientId);
+  if (!item || !correctable(item)) return;
+  const body = JSON.parse(item.body);
+  const gone = body.observations.find((o) => o.clientId === observationId);
+  if (!gone) return;
+  if (body.observations.length === 1 && !body.track) return discardRecord(clientId);
+  body.observations = body.observations.filter((o) => o !== gone);
+  const still = new Set(body.observations.flatMap((o) => o.photos.map((p) => p.sha256)));
+  const dropped = item.photos.filter((p) => !still.has(p.sha256));
+  item.photos = item.photos.filter((p) => still.has(p.sha256));
+  item.summary.observations = item.summary.observations.filter((o) => o.clientId !== observationId);
+  item.body = JSON.stringify(body);
+  item.corrected = new Date().toISOString();
+  await d.put('queue', item);
+  await forgetPhotos(dropped.map((p) => p.sha256));
+  await loadQueue();
+}
+
+/** Deletes a record that was never accepted, with its photo bytes no other record or draft names (asked before). */
+export async function discardRecord(clientId) {
+  const d = await db();
+  const item = await d.get('queue', clientId);
+  if (!item || !discardable(item)) return;
+  await d.delete('queue', clientId);
+  await forgetPhotos(item.photos.map((p) => p.sha256));
+  await loadQueue();
+}
+
+/** Deletes these photos' bytes unless a queued record or a draft still names them. */
+async function forgetPhotos(shas) {
+  if (!shas.length) return;
+  const d = await db();
+  const keep = new Set((await d.getAll('queue')).flatMap((i) => i.photos.map((p) => p.sha256)));
+  for (const draft of await d.getAll('drafts')) draft.photos?.forEach((p) => keep.add(p.sha256));
+  const tx = d.transaction('photos', 'readwrite');
+  for (const sha of shas) if (!keep.has(sha)) await tx.store.delete(sha);
+  await tx.done;
+}

@@ -2,7 +2,8 @@
 // pauses (backoff) after a failure. Per record: PUT the record (idempotent under its clientId), PUT each photo the
 // answer names as missing, PUT the record once more to have the server confirm that nothing is missing; only then is
 // the item marked synced (it stays on the phone with its clues' verdicts). An item the server refused keeps its
-// error and is tried again on the next "sync now"; nothing is deleted.
+// error and is tried again on the next "sync now"; the inspector may correct or discard it in the queue (records.js),
+// nothing is deleted otherwise. After a run, packages of past tasks no queued record needs are pruned (packages.js).
 //
 // Records go up only with a token of their own user: a run starts only when the session's user owns the queue, and
 // every request checks it again, so a record of one inspector is never sent with another's token on a shared phone.
@@ -12,6 +13,7 @@ import { reactive } from 'vue';
 import { api, ApiError, authHeaders, problemMessage, refused, session } from '../shared/api.js';
 import { t, words } from '../shared/i18n.js';
 import { db } from './db.js';
+import { prunePackages } from './packages.js';
 import { loadQueue, queue } from './records.js';
 
 words({
@@ -98,7 +100,13 @@ export async function syncNow() {
         }
         item.state = 'error';
         item.attempts = (item.attempts || 0) + 1;
-        item.error = { message: e.message, code: e.code ?? null, status: e.status ?? null, at: new Date().toISOString() };
+        item.error = {
+          message: e.message,
+          messages: e.problem?.messages ?? null, // the server's words in both languages, shown in the one chosen
+          code: e.code ?? null,
+          status: e.status ?? null,
+          at: new Date().toISOString(),
+        };
         await d.put('queue', item);
         if (transient(e)) {
           lost = e;
@@ -114,6 +122,7 @@ export async function syncNow() {
         await clueDetails(item);
       }
       sync.lastAt = new Date().toISOString();
+      await prunePackages(queue.user);
     }
   } finally {
     sync.running = false;

@@ -361,6 +361,165 @@ class PatrolAppTest extends BrowserTestSupport {
                         || e.equals("Failed to load resource: the server responded with a status of 401 ()"));
     }
 
+    /**
+     * A record the server refuses can be corrected in the queue: a point taken from a bad GPS fix far away (too
+     * imprecise for the track, but taken as the observation's position) is refused as outside the county; the queue
+     * shows why, in the language chosen, and the inspector deletes the observation (after a confirmation, its photo
+     * bytes with it) and retries: the record goes up with its track.
+     */
+    @Test
+    void aRefusedRecordIsCorrectedInTheQueueAndGoesUp() throws Exception {
+        Place place = nextPlace();
+        String today = LocalDate.now(CHINA).toString();
+        String note = "拒收更正测试 " + UUID.randomUUID().toString().substring(0, 8);
+        String taskId = createTask(place, today, note);
+        double[] centre = rounded(lonLat(place.centre()));
+        double[] step = rounded(lonLat(new Coordinate(place.centre().x + 10, place.centre().y)));
+        double[] far = {116.39, 39.9};
+        byte[] jpeg = ExifJpeg.photo(47, OffsetDateTime.now(ZoneOffset.ofHours(8)), true, far[0], far[1], 0.0);
+        String photoSha = sha256(jpeg);
+
+        Page page = phone();
+        BrowserContext context = page.context();
+        moveTo(context, centre);
+        page.navigate(url("/m/"));
+        logIn(page, "t-inspector", "secret-inspector");
+        page.getByTestId("task-" + taskId)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("在地图上巡查"))
+                .click();
+        Locator gps = page.getByTestId("gps");
+        assertThat(gps).containsText(shown(centre));
+        button(page, "开始记录轨迹").click();
+        assertThat(button(page, "停止轨迹（1 点）")).isVisible();
+        moveTo(context, step);
+        assertThat(gps).containsText(shown(step));
+        assertThat(button(page, "停止轨迹（2 点）")).isVisible();
+        context.setGeolocation(new Geolocation(far[1], far[0]).setAccuracy(500));
+        assertThat(gps).containsText(shown(far));
+        savePoint(page, note, jpeg);
+        assertThat(button(page, "停止轨迹（2 点）")).isVisible();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^上传")))
+                .click();
+        Locator summary = page.getByTestId("queue-summary");
+        Locator item = page.getByTestId("queue-item");
+        LocatorAssertions.HasTextOptions slow = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+        assertThat(item.getByRole(AriaRole.ALERT))
+                .containsText("不在本县范围内", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(item).containsText("上传失败");
+        assertThat(item).containsText("服务器拒收了这条记录：可更正后重试，或放弃它。");
+        assertThat(summary).hasText("待上传：1 条");
+        // the server's message follows the language
+        button(page, "English").click();
+        assertThat(item.getByRole(AriaRole.ALERT)).containsText("is not in the county");
+        button(page, "中文").click();
+        assertThat(photoStored(page, photoSha)).isTrue();
+
+        // correct: the observation's kind and note can be edited; this one is deleted, after a confirmation
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("更正"))
+                .click();
+        assertThat(item.getByLabel("说明")).hasValue(note);
+        assertThat(item.getByLabel("类型")).hasValue("NOTE");
+        List<String> asked = new ArrayList<>();
+        page.onceDialog(dialog -> {
+            asked.add(dialog.message());
+            dialog.dismiss();
+        });
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("删除此观察"))
+                .click();
+        assertThat(item.getByTestId("fix-observation")).hasCount(1);
+        assertThat(asked).containsExactly("删除这个观察及其 1 张照片？无法撤销。");
+        assertThat(photoStored(page, photoSha))
+                .as("nothing goes without the inspector's yes")
+                .isTrue();
+        page.onceDialog(dialog -> dialog.accept());
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("删除此观察"))
+                .click();
+        assertThat(item.getByTestId("fix-observation")).hasCount(0);
+        assertThat(item).containsText("轨迹 2 点");
+        assertThat(photoStored(page, photoSha)).isFalse();
+        screenshot(page, "patrol-6-refused-corrected");
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存并重试"))
+                .click();
+        assertThat(summary).hasText("待上传：0 条", slow);
+        assertThat(item).containsText("已上传");
+
+        // through the API: the task's one record, with its track and without the refused observation
+        String officer = token(Role.OFFICER);
+        JsonNode records = okJson(officer, "/api/v1/patrol/records?date=" + today + "&inspector=t-inspector&size=200");
+        List<String> ofTask = new ArrayList<>();
+        records.path("items").forEach(r -> {
+            if (taskId.equals(r.path("taskId").asString(null)))
+                ofTask.add(r.path("clientId").asString());
+        });
+        assertThat(ofTask).hasSize(1);
+        JsonNode record = okJson(officer, "/api/v1/patrol/records/" + ofTask.get(0));
+        assertThat(record.path("track").path("type").asString()).isEqualTo("LineString");
+        assertThat(record.path("observations").size()).isZero();
+
+        assertThat(pageErrors)
+                .allMatch(e -> e.equals("Failed to load resource: the server responded with a status of 422 ()"));
+    }
+
+    /**
+     * Packages of tasks more than a week past go when the app starts, and so do those of today's tasks no longer in
+     * the inspector's list; a past task's package that a queued record still names stays.
+     */
+    @Test
+    void packagesOfPastTasksArePrunedUnlessAQueuedRecordNeedsThem() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String old = "old-" + suffix;
+        String needed = "needed-" + suffix;
+        String dropped = "dropped-" + suffix;
+        String past = LocalDate.now(CHINA).minusDays(8).toString();
+        String today = LocalDate.now(CHINA).toString();
+
+        Page page = phone();
+        page.navigate(url("/m/"));
+        logIn(page, "t-inspector", "secret-inspector");
+        assertThat(button(page, "刷新")).isEnabled();
+        // (the queued record is another inspector's on this phone: it is not sent under this session, and still counts)
+        page.evaluate(
+                "([old, needed, dropped, past, today]) => new Promise((resolve, reject) => {"
+                        + " const open = indexedDB.open('gengbao-patrol'); open.onerror = reject;"
+                        + " open.onsuccess = () => { const tx = open.result.transaction(['packages', 'queue'], 'readwrite');"
+                        + " const pkg = (id, date) => ({taskId: id, user: 't-inspector', version: 'v', downloadedAt: date + 'T08:00:00Z',"
+                        + "   sizeBytes: 10, data: {task: {id, date, dueDate: date}}});"
+                        + " tx.objectStore('packages').put(pkg(old, past)); tx.objectStore('packages').put(pkg(needed, past));"
+                        + " tx.objectStore('packages').put(pkg(dropped, today));"
+                        + " tx.objectStore('queue').put({clientId: 'queued-' + needed, user: 'someone-else', createdAt: past + 'T08:00:00Z',"
+                        + "   body: '{}', summary: {taskId: needed, trackPoints: 0, observations: []}, photos: [], state: 'pending',"
+                        + "   recordAccepted: false, confirmedPhotos: [], attempts: 0, error: null, clues: []});"
+                        + " tx.oncomplete = () => { open.result.close(); resolve(); }; tx.onerror = reject; }; })",
+                List.of(old, needed, dropped, past, today));
+
+        page.reload();
+        // pruned at the start, and after the task list came (it is loading until then, the button disabled)
+        assertThat(button(page, "刷新")).isEnabled();
+        assertThat(storedPackages(page)).contains(needed).doesNotContain(old, dropped);
+    }
+
+    /** The task ids of the packages stored on the phone. */
+    private static final String STORED_PACKAGES = "() => new Promise((resolve, reject) => {"
+            + " const open = indexedDB.open('gengbao-patrol'); open.onerror = reject;"
+            + " open.onsuccess = () => { const get = open.result.transaction('packages').objectStore('packages').getAllKeys();"
+            + " get.onerror = reject; get.onsuccess = () => { open.result.close(); resolve(get.result); }; }; })";
+
+    @SuppressWarnings("unchecked")
+    private static List<String> storedPackages(Page page) {
+        return (List<String>) page.evaluate(STORED_PACKAGES);
+    }
+
+    /** Whether the photo's bytes are in the phone's IndexedDB. */
+    private static boolean photoStored(Page page, String sha) {
+        return (Boolean) page.evaluate(
+                "(sha) => new Promise((resolve, reject) => {"
+                        + " const open = indexedDB.open('gengbao-patrol'); open.onerror = reject;"
+                        + " open.onsuccess = () => { const get = open.result.transaction('photos').objectStore('photos').get(sha);"
+                        + " get.onerror = reject; get.onsuccess = () => { open.result.close(); resolve(!!get.result); }; }; })",
+                sha);
+    }
+
     /** The stored offline verifier of t-inspector as "iterations saltBytes hashBytes username", or "none". */
     private static final String VERIFIER = "() => new Promise((resolve, reject) => {"
             + " const open = indexedDB.open('gengbao-patrol'); open.onerror = reject;"
