@@ -1,5 +1,6 @@
 // The phone's own storage (IndexedDB): everything the app needs without signal and everything not yet confirmed
-// by the server. Nothing here is ever deleted before the server has confirmed it.
+// by the server. No record or photo here is deleted before the server has confirmed it, except a refused record (or
+// observation) the inspector discards after a confirmation; packages of past tasks no queued record names are pruned.
 //
 //   meta      key → value: cached task lists ("tasks:<user>:<date>"), the chosen task
 //   packages  taskId → {taskId, user, version, etag, downloadedAt, sizeBytes, data}  (data: the JSON package)
