@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class MapTiles {
     /** Revision of how tiles are drawn; part of every entity tag, so that a change invalidates cached tiles. */
-    static final String DRAWING = "t2";
+    static final String DRAWING = "t1";
 
     /**
      * A drawn tile.

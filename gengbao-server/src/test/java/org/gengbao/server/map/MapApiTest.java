@@ -107,7 +107,7 @@ class MapApiTest extends PatrolTestSupport {
         MockHttpServletResponse r = tile(token, "dltb", t);
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(r.getContentType()).isEqualTo("application/vnd.mapbox-vector-tile");
-        assertThat(r.getHeader("ETag")).isEqualTo("\"" + versionOf("dltb") + ".t2\"");
+        assertThat(r.getHeader("ETag")).isEqualTo("\"" + versionOf("dltb") + ".t1\"");
         assertThat(r.getHeader("Cache-Control")).contains("max-age=60", "private");
         DecodedTile decoded = DecodedTile.of(r.getContentAsByteArray());
         assertThat(decoded.layerNames()).containsExactly("dltb");
@@ -198,11 +198,11 @@ class MapApiTest extends PatrolTestSupport {
         Coordinate inside = ((Geometry) landUseParcel()[2]).getInteriorPoint().getCoordinate();
         TileAddress t = tileOf(inside, 15);
         String etag = tile(token, "jbnt", t).getHeader("ETag");
-        assertThat(etag).isEqualTo("\"" + versionOf("jbnt") + ".t2\"");
+        assertThat(etag).isEqualTo("\"" + versionOf("jbnt") + ".t1\"");
         MockHttpServletResponse again = tile(token, "jbnt", t, "If-None-Match", etag);
         assertThat(again.getStatus()).isEqualTo(304);
         assertThat(again.getContentAsByteArray()).isEmpty();
-        assertThat(tile(token, "jbnt", t, "If-None-Match", "\"jbnt-2020-01-01-000000000000.t2\"")
+        assertThat(tile(token, "jbnt", t, "If-None-Match", "\"jbnt-2020-01-01-000000000000.t1\"")
                         .getStatus())
                 .isEqualTo(200);
         // far from the county: nothing to draw, but still tagged and cacheable

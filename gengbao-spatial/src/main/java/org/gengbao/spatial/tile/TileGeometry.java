@@ -11,7 +11,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.TopologyException;
-import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.LinearComponentExtracter;
 import org.locationtech.jts.geom.util.PointExtracter;
 import org.locationtech.jts.geom.util.PolygonExtracter;
@@ -24,28 +23,21 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * (0 … {@value #EXTENT}, y down) in five steps.
  *
  * <ol>
- *   <li><b>Size.</b> A polygon whose area is below {@value #MIN_AREA_PX2} square pixel of a 256-pixel tile, or a line
- *       shorter than {@value #MIN_LENGTH_PX} pixel, is dropped — or, for layers that must never vanish (clues), drawn as
- *       its interior point. (A floor of two square pixels would drop 41 % of a generated county's parcels at zoom 12 —
- *       and 13 % of its area, a visible hole in the land-use mosaic; one pixel drops 12 % of them, 2 % of the area.)
- *   <li><b>Simplify</b> (Douglas-Peucker, in working metres) with a tolerance of {@value
- *       #LOW_ZOOM_SIMPLIFY_TOLERANCE_PX} pixel up to zoom {@value #LOW_ZOOM_MAX} and {@value #SIMPLIFY_TOLERANCE_PX}
- *       pixel beyond, at the tile's centre latitude (a tolerance of a tile unit or two would be finer than the quarter
- *       pixel, 4 units, used before). A ring simplified to nothing is dropped, or drawn as a point where features must not
- *       vanish. A whole pixel was tried at zoom 12-13: it collapses parcels up to about two pixels across and left 84 %
- *       of a generated county's land drawn at zoom 12; half a pixel leaves 97 %. Zoom 14 and beyond, where parcels are
- *       picked by clicking, keep the quarter pixel.
+ *   <li><b>Size.</b> A polygon whose area is below one pixel of a 256-pixel tile, or a line shorter than a pixel, is
+ *       dropped — or, for layers that must never vanish (clues), drawn as its interior point.
+ *   <li><b>Simplify</b> (Douglas-Peucker, in working metres) with a tolerance of {@value #SIMPLIFY_PIXELS} pixel at the
+ *       tile's centre latitude — invisible at the tile's zoom, and it keeps low-zoom tiles small.
  *   <li><b>Project</b> every remaining vertex exactly ({@link TileProjection}).
  *   <li><b>Clip</b> to the tile widened by a {@value #BUFFER_UNITS}-unit buffer, so that strokes and fills of
  *       neighbouring tiles meet without seams; only features that cross the buffered edge are intersected (OverlayNG,
  *       with its snapping fallbacks), the others are kept whole.
- *   <li><b>Round</b> to whole tile units, the resolution of the encoding; a polygon made invalid by simplifying and
- *       rounding (a ring touching or crossing itself) is repaired, and one that collapses to no area is dropped.
+ *   <li><b>Round</b> to whole tile units, the resolution of the encoding.
  * </ol>
  *
  * <p>Precision and validity: positions are exact to half a tile unit (0.15 m at zoom 16, 2.4 m at zoom 12 near 36°N).
- * Drawn polygons are valid (in the JTS sense) and lie within the simplification tolerance (twice it near a ring's start
- * point, which JTS simplifies away last) plus half a diagonal tile unit of the exact outline. Simplifying parcels one by one may let neighbours overlap or part by up to the tolerance. Not for measuring: areas and lengths are computed from the stored geometries, never from tiles.
+ * Simplifying parcels one by one and rounding may let neighbours overlap or part by a fraction of a pixel, and may
+ * make a ring touch itself; renderers draw such rings as they are, and the MVT encoder drops rings that collapse to
+ * zero area. Not for measuring: areas and lengths are computed from the stored geometries, never from tiles.
  */
 public final class TileGeometry {
     /** Tile units across a tile (the MVT default). */
@@ -54,16 +46,8 @@ public final class TileGeometry {
     public static final double UNITS_PER_PIXEL = EXTENT / 256.0;
     /** The clip buffer around the tile: 4 pixels. */
     public static final int BUFFER_UNITS = 64;
-    /** Polygons smaller than this (square pixels of a 256-pixel tile) are not drawn. */
-    public static final double MIN_AREA_PX2 = 1.0;
-    /** Lines shorter than this (pixels) are not drawn. */
-    public static final double MIN_LENGTH_PX = 1.0;
-    /** Douglas-Peucker tolerance (pixels) beyond zoom {@link #LOW_ZOOM_MAX}. */
-    public static final double SIMPLIFY_TOLERANCE_PX = 0.25;
-    /** Douglas-Peucker tolerance (pixels) up to zoom {@link #LOW_ZOOM_MAX}. */
-    public static final double LOW_ZOOM_SIMPLIFY_TOLERANCE_PX = 0.5;
-    /** The deepest zoom simplified with {@link #LOW_ZOOM_SIMPLIFY_TOLERANCE_PX}. */
-    public static final int LOW_ZOOM_MAX = 13;
+    /** Douglas-Peucker tolerance in pixels. */
+    public static final double SIMPLIFY_PIXELS = 0.25;
 
     /** What happens to a polygon or line smaller than a pixel. */
     public enum SmallFeatures {
@@ -77,7 +61,6 @@ public final class TileGeometry {
     private final Envelope clip;
     private final Geometry clipPolygon;
     private final double metresPerUnit;
-    private final double simplifyTolerancePx;
 
     public TileGeometry(TileProjection projection) {
         this.projection = projection;
@@ -85,13 +68,6 @@ public final class TileGeometry {
                 -BUFFER_UNITS, projection.extent() + BUFFER_UNITS, -BUFFER_UNITS, projection.extent() + BUFFER_UNITS);
         this.clipPolygon = TILE_UNITS.toGeometry(clip);
         this.metresPerUnit = projection.groundMetresPerUnit();
-        this.simplifyTolerancePx =
-                projection.tile().z() <= LOW_ZOOM_MAX ? LOW_ZOOM_SIMPLIFY_TOLERANCE_PX : SIMPLIFY_TOLERANCE_PX;
-    }
-
-    /** The Douglas-Peucker tolerance of this tile, in pixels. */
-    public double simplifyTolerancePx() {
-        return simplifyTolerancePx;
     }
 
     /** For a tile of the standard extent. */
@@ -109,12 +85,12 @@ public final class TileGeometry {
     }
 
     /**
-     * The smallest ground area (m²) of a polygon this tile draws — {@value #MIN_AREA_PX2} square pixel at the tile's
-     * centre latitude; a cheap pre-filter on stored areas.
+     * The smallest ground area (m²) of a polygon this tile draws — one pixel at the tile's centre latitude; a cheap
+     * pre-filter on stored areas.
      */
     public double minPolygonAreaM2() {
         double pixelM = UNITS_PER_PIXEL * metresPerUnit;
-        return MIN_AREA_PX2 * pixelM * pixelM;
+        return pixelM * pixelM;
     }
 
     /**
@@ -132,7 +108,7 @@ public final class TileGeometry {
         Geometry g = working;
         if (dimension > 0) {
             DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(working);
-            simplifier.setDistanceTolerance(simplifyTolerancePx * UNITS_PER_PIXEL * metresPerUnit);
+            simplifier.setDistanceTolerance(SIMPLIFY_PIXELS * UNITS_PER_PIXEL * metresPerUnit);
             simplifier.setEnsureValid(false);
             g = simplifier.getResultGeometry();
             if (g.isEmpty()) {
@@ -154,52 +130,12 @@ public final class TileGeometry {
             out[0] = Math.round(x);
             out[1] = Math.round(y);
         });
-        if (dimension == 2) {
-            t = validPolygons(t);
-            if (t == null) {
-                return small == SmallFeatures.AS_POINT ? draw(working.getInteriorPoint(), small) : null;
-            }
-        }
         return t;
-    }
-
-    /**
-     * The polygons of {@code t} made valid (a ring that simplifying and rounding made touch or cross itself is repaired
-     * on the integer grid), or null when nothing of area remains.
-     */
-    private static Geometry validPolygons(Geometry t) {
-        if (t.getArea() <= 0) {
-            return null;
-        }
-        if (t.isValid()) {
-            return t;
-        }
-        List<Geometry> parts = new ArrayList<>();
-        for (Object o : PolygonExtracter.getPolygons(GeometryFixer.fix(t))) {
-            Polygon p = (Polygon) o;
-            if (!p.isEmpty() && p.getArea() > 0) {
-                parts.add(p);
-            }
-        }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        Geometry fixed = TILE_UNITS.buildGeometry(parts);
-        // the fixer adds the points where edges cross: back to the grid, unless that breaks the polygon again (the
-        // encoder then rounds them)
-        Geometry snapped = fixed.copy();
-        Positions.mapInPlace(snapped, (x, y, o) -> {
-            o[0] = Math.round(x);
-            o[1] = Math.round(y);
-        });
-        return snapped.isValid() && snapped.getArea() > 0 ? snapped : fixed;
     }
 
     private boolean tooSmall(Geometry working, int dimension) {
         double pixelM = UNITS_PER_PIXEL * metresPerUnit;
-        return dimension == 2
-                ? working.getArea() < MIN_AREA_PX2 * pixelM * pixelM
-                : working.getLength() < MIN_LENGTH_PX * pixelM;
+        return dimension == 2 ? working.getArea() < pixelM * pixelM : working.getLength() < pixelM;
     }
 
     /** The part of {@code t} within the buffered tile, of the same dimension; null if none. */

@@ -123,7 +123,7 @@ class TileGeometryTest {
     }
 
     @Test
-    void outlinesAreSimplifiedToTheTilesTolerance() throws Exception {
+    void outlinesAreSimplifiedToAQuarterPixel() throws Exception {
         GeometryFactory f = WorkingPrecision.factory(ZONE_39);
         // a 200 m circle of 720 vertices round the zoom-16 tile's centre
         Geometry pond = f.createPoint(new Coordinate(39522421.837, 3991265.745)).buffer(200, 180);
@@ -133,7 +133,7 @@ class TileGeometryTest {
             TileGeometry g = TileGeometry.of(tile, ZONE_39);
             Geometry drawn = g.draw(pond, SmallFeatures.DROP);
             Geometry exact = g.projection().toTile(pond, new GeometryFactory(new PrecisionModel()));
-            double allowed = g.simplifyTolerancePx() * TileGeometry.UNITS_PER_PIXEL + Math.sqrt(0.5);
+            double allowed = TileGeometry.SIMPLIFY_PIXELS * TileGeometry.UNITS_PER_PIXEL + Math.sqrt(0.5);
             if (tile == Z16) {
                 exact = exact.intersection(new GeometryFactory().toGeometry(new Envelope(-64, 4160, -64, 4160)));
             }
