@@ -473,7 +473,7 @@ class Cases {
                         action + " is not possible: the case is already " + f));
             }
         }
-        for (Workflow.Guard g : rule.guards()) {
+        for (Guard g : rule.guards()) {
             if (!holds(c, g, today())) {
                 return Optional.of(Problem.conflict(
                                 "CASE_STEP_NOT_DUE",
@@ -486,7 +486,7 @@ class Cases {
     }
 
     /** Whether the guard holds for an act on {@code asOf} (today for what is due now, or the act's own date). */
-    private boolean holds(CaseRow c, Workflow.Guard g, LocalDate asOf) {
+    private boolean holds(CaseRow c, Guard g, LocalDate asOf) {
         if (g.period != null) {
             return deadlines
                     .latest(c.id(), g.period)
@@ -595,7 +595,7 @@ class Cases {
                                     + "); steps cannot be dated back")
                     .with("earliest", d.date().toString());
         }
-        for (Workflow.Guard g : rule.guards()) {
+        for (Guard g : rule.guards()) {
             if (g.period != null && !holds(c, g, eventDate)) {
                 LocalDate due = deadlines.latestDue(c.id(), g.period).orElseThrow();
                 throw invalid(
