@@ -104,6 +104,11 @@ public final class Webhook implements AutoCloseable {
                         + " VALUES (?, ?, ?, ?, 0, ?)")
                 .params(name, cut(subject, MAX_SUBJECT), JsonText.write(notice), now, now)
                 .update();
+        wakeAfterCommit();
+    }
+
+    /** Wakes the delivery thread once the current transaction commits (at once without one). */
+    void wakeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -216,9 +221,18 @@ public final class Webhook implements AutoCloseable {
         }
     }
 
+    /** When delivered notices older than {@code keepDelivered} were last deleted (on the delivery thread only). */
+    private OffsetDateTime lastPurge = OffsetDateTime.MIN;
+
+    /** Deletes delivered notices past their keeping time, at most once an hour (not on every drain). */
     private void forgetOldDeliveries() {
+        OffsetDateTime now = now();
+        if (lastPurge.isAfter(now.minusHours(1))) {
+            return;
+        }
+        lastPurge = now;
         jdbc.sql("DELETE FROM webhook_notice WHERE webhook = ? AND delivered_at < ?")
-                .params(name, now().minus(keepDelivered))
+                .params(name, now.minus(keepDelivered))
                 .update();
     }
 

@@ -11,8 +11,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox of the outbound webhooks (table {@code webhook_notice}): the modules that tell outside systems about their
@@ -112,16 +110,7 @@ public class WebhookOutbox implements DisposableBean {
                         + " WHERE webhook = ? AND given_up_at IS NOT NULL")
                 .params(OffsetDateTime.now(java.time.ZoneOffset.UTC), webhook.name())
                 .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    webhook.wake();
-                }
-            });
-        } else {
-            webhook.wake();
-        }
+        webhook.wakeAfterCommit();
         return n;
     }
 
