@@ -26,11 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * case numbers unique and consecutive when cases are opened at the same moment.
  */
 class CaseGuardsTest extends CaseTestSupport {
-    private static List<String> available(JsonNode c) {
-        List<String> out = new ArrayList<>();
-        c.path("availableActions").forEach(a -> out.add(a.path("action").asString()));
-        return out;
-    }
 
     private String investigated(int surveyedAgo) throws Exception {
         String id = openCase(newClue()).path("id").asString();

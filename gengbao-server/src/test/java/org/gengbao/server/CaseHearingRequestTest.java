@@ -2,8 +2,6 @@ package org.gengbao.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gengbao.server.accounts.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,11 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  * decision follow (after a withdrawal, once the statement period is over); the available actions follow these rules.
  */
 class CaseHearingRequestTest extends CaseTestSupport {
-    private static List<String> available(JsonNode c) {
-        List<String> out = new ArrayList<>();
-        c.path("availableActions").forEach(a -> out.add(a.path("action").asString()));
-        return out;
-    }
 
     private static JsonNode deadline(JsonNode c, String step) {
         JsonNode found = null;

@@ -262,4 +262,11 @@ public abstract class CaseTestSupport extends PatrolTestSupport {
                 data().put("appliedOn", ago(10)).put("court", "国土资源巡回法庭").put("requests", "请求强制执行拆除违法建筑、退还土地"));
         return caseId;
     }
+
+    /** The actions the case's view offers the caller now, in order. */
+    protected static java.util.List<String> available(JsonNode c) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        c.path("availableActions").forEach(a -> out.add(a.path("action").asString()));
+        return out;
+    }
 }
