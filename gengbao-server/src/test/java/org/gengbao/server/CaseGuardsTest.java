@@ -332,12 +332,14 @@ class CaseGuardsTest extends CaseTestSupport {
         // inside them
         String lapsed = investigated(12);
         notifyWithHearing(lapsed, 10, false);
-        ObjectNode backdated = decision.deepCopy().put("decidedOn", ago(8));
+        // its own fine: the range follows the area of this case's place, not the first one's
+        ObjectNode lapsedDecision = decision.deepCopy().put("fineYuan", Math.ceil(fineRange(lapsed)[0]));
+        ObjectNode backdated = lapsedDecision.deepCopy().put("decidedOn", ago(8));
         JsonNode inside = problem(act(officer, lapsed, "DECIDE_PENALTY", backdated), 422, "CASE_DATE_TOO_EARLY");
         assertThat(inside.path("field").asString()).isEqualTo("/data/decidedOn");
         assertThat(inside.path("guard").asString()).isEqualTo("STATEMENT_PERIOD_ENDED");
         assertThat(inside.path("earliest").asString()).isEqualTo(ago(6));
-        ok(officer, lapsed, "DECIDE_PENALTY", decision.deepCopy().put("decidedOn", ago(6)));
+        ok(officer, lapsed, "DECIDE_PENALTY", lapsedDecision.put("decidedOn", ago(6)));
     }
 
     @Test
